@@ -1,0 +1,1 @@
+"""Lesson packs: the model, reading from folders and zips, validation, building and installing."""
