@@ -1,0 +1,474 @@
+"""Turning a pack's raw files into a :class:`Pack`, reporting every problem a course leader made.
+
+Whatever the bytes, nothing but :class:`PackError` leaves this module: a course leader gets a
+list of ``file: where: what is wrong`` lines, and a learner never sees a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tutor import __version__
+from tutor.packs.errors import PackError, Problem
+from tutor.packs.model import (
+    FORMAT_VERSION,
+    RESERVED_KINDS,
+    STEP_KINDS,
+    ChecklistStep,
+    ChoiceStep,
+    CommitStep,
+    Lesson,
+    Option,
+    Pack,
+    RateStep,
+    ReadStep,
+    ReflectStep,
+    Step,
+    Term,
+)
+from tutor.text import clean, clean_line
+
+PACK_FILE = "pack.toml"
+GLOSSARY_FILE = "glossary.toml"
+MANIFEST_FILE = "manifest.toml"
+NOT_LESSONS = {PACK_FILE, GLOSSARY_FILE, MANIFEST_FILE}
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+VERSION_PATTERN = re.compile(r"^\d+(\.\d+){0,3}([-.+]?[A-Za-z0-9.]+)?$")
+MAX_TEXT = 20_000
+MAX_DEPTH = 12
+MAX_STEPS = 200
+ID_RULE = "use only lowercase letters, digits, - and _, starting with a letter or digit"
+
+T = TypeVar("T")
+
+
+def load_pack(path: Path, *, builtin: bool = False) -> Pack:
+    """Read and validate the pack at ``path`` (a folder or a .zip)."""
+    from tutor.packs.source import read_pack_files
+
+    files = read_pack_files(path)
+    return parse_pack(files.files, source=files.origin, builtin=builtin)
+
+
+def parse_pack(
+    files: Mapping[str, bytes], *, source: Path | None = None, builtin: bool = False
+) -> Pack:
+    """Validate a pack's files (name to bytes) and build the model, or raise every problem."""
+    problems: list[Problem] = []
+    try:
+        pack = _parse(files, problems, source, builtin)
+    except RecursionError:
+        problems.append(Problem("?", "", "the pack is nested too deeply to read"))
+        pack = None
+    if problems or pack is None:
+        raise PackError(problems or [Problem("?", "", "the pack could not be read")])
+    return pack
+
+
+def _parse(
+    files: Mapping[str, bytes], problems: list[Problem], source: Path | None, builtin: bool
+) -> Pack | None:
+    if PACK_FILE not in files:
+        problems.append(
+            Problem(
+                PACK_FILE,
+                "",
+                "this folder has no pack.toml, so it is not a lesson pack",
+                "'netsteps pack new DIR' makes a starter pack",
+            )
+        )
+        return None
+    head = _read_toml(PACK_FILE, files[PACK_FILE], problems)
+    lesson_names = sorted(name for name in files if name not in NOT_LESSONS)
+    lessons: list[Lesson] = []
+    seen_ids: dict[str, str] = {}
+    for name in lesson_names:
+        data = _read_toml(name, files[name], problems)
+        if data is None:
+            continue
+        lesson = _lesson(name, data, problems)
+        if lesson is None:
+            continue
+        if lesson.id in seen_ids:
+            problems.append(
+                Problem(name, "id", f"the lesson id '{lesson.id}' is already used in "
+                        f"{seen_ids[lesson.id]}", "give every lesson its own id")
+            )
+            continue
+        seen_ids[lesson.id] = name
+        lessons.append(lesson)
+    glossary: tuple[Term, ...] = ()
+    if GLOSSARY_FILE in files:
+        data = _read_toml(GLOSSARY_FILE, files[GLOSSARY_FILE], problems)
+        if data is not None:
+            glossary = _glossary(data, problems)
+    if head is None:
+        return None
+    fields = _Fields(PACK_FILE, "", head, problems)
+    fmt = fields.integer("format", 1, 1000)
+    if fmt is not None and fmt > FORMAT_VERSION:
+        problems.append(
+            Problem(PACK_FILE, "format", f"this pack uses format {fmt}, but this netsteps "
+                    f"reads format {FORMAT_VERSION}", "update netsteps to open it")
+        )
+    pack_id = fields.identifier("id")
+    title = fields.line("title")
+    language = fields.line("language")
+    if language and not LANGUAGE_PATTERN.match(language):
+        problems.append(
+            Problem(PACK_FILE, "language", f"'{language}' is not a language code",
+                    "use a code such as en, nb or pt-BR")
+        )
+    version = fields.line("version")
+    if version and not VERSION_PATTERN.match(version):
+        problems.append(
+            Problem(PACK_FILE, "version", f"'{version}' is not a version number",
+                    "use numbers with dots, such as 1.0 or 2.1.3")
+        )
+    authors = fields.lines("authors", 1, 50)
+    description = fields.text("description")
+    min_netsteps = fields.line("min_netsteps", required=False)
+    if min_netsteps:
+        if not VERSION_PATTERN.match(min_netsteps):
+            problems.append(
+                Problem(PACK_FILE, "min_netsteps", f"'{min_netsteps}' is not a version number",
+                        "use numbers with dots, such as 0.1")
+            )
+        elif version_key(min_netsteps) > version_key(__version__):
+            problems.append(
+                Problem(PACK_FILE, "min_netsteps", f"this pack needs netsteps {min_netsteps} "
+                        f"or newer, and this is {__version__}", "update netsteps to open it")
+            )
+    fields.finish()
+    if not lesson_names:
+        problems.append(
+            Problem(PACK_FILE, "", "this pack has no lessons yet",
+                    "add a lesson file such as 01-welcome.toml beside pack.toml")
+        )
+    if problems:
+        return None
+    return Pack(
+        id=pack_id,
+        title=title,
+        language=language,
+        version=version,
+        authors=authors,
+        description=description,
+        lessons=tuple(lessons),
+        glossary=glossary,
+        min_netsteps=min_netsteps,
+        source=source,
+        builtin=builtin,
+    )
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """A comparable form of a dotted version; anything after the numbers is ignored."""
+    numbers = re.match(r"^\d+(\.\d+)*", version.strip())
+    if not numbers:
+        return (0,)
+    return tuple(int(part) for part in numbers.group(0).split(".")[:4])
+
+
+def _read_toml(name: str, raw: bytes, problems: list[Problem]) -> dict[str, Any] | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(raw, error.start)
+        problems.append(
+            Problem(name, f"line {line}, column {column}", "this is not UTF-8 text",
+                    "save the file as UTF-8 in your editor")
+        )
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        where = f"line {match.group(1)}, column {match.group(2)}" if match else "end of file"
+        problems.append(
+            Problem(name, where, f"the TOML is not valid here ({reason.strip() or 'syntax'})",
+                    "check quotes, brackets and the '=' between a name and its value")
+        )
+        return None
+    except (RecursionError, ValueError, MemoryError):
+        problems.append(Problem(name, "", "the file is nested too deeply or has a number too "
+                                "large to read"))
+        return None
+    if _depth(data) > MAX_DEPTH:
+        problems.append(Problem(name, "", "the file is nested too deeply to be a lesson"))
+        return None
+    return data
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def _depth(value: object, level: int = 0) -> int:
+    if level > MAX_DEPTH:
+        return level
+    if isinstance(value, dict):
+        return max((_depth(item, level + 1) for item in value.values()), default=level + 1)
+    if isinstance(value, list):
+        return max((_depth(item, level + 1) for item in value), default=level + 1)
+    return level
+
+
+def _type_name(value: object) -> str:
+    names = {bool: "true/false", int: "a number", float: "a number", str: "text",
+             list: "a list", dict: "a table"}
+    return names.get(type(value), "a date")
+
+
+class _Fields:
+    """Reads the fields of one TOML table, noting every problem and every unknown field."""
+
+    def __init__(
+        self, file: str, where: str, table: Mapping[str, Any], problems: list[Problem]
+    ) -> None:
+        self.file = file
+        self.where = where
+        self.table = table
+        self.problems = problems
+        self.used: set[str] = set()
+
+    def path(self, name: str) -> str:
+        return f"{self.where}.{name}" if self.where else name
+
+    def problem(self, name: str, what: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.file, self.path(name), what, hint))
+
+    def _get(self, name: str, kind: type[T] | tuple[type, ...], required: bool,
+             expected: str) -> T | None:
+        self.used.add(name)
+        if name not in self.table:
+            if required:
+                self.problem(name, f"this field is missing; it should be {expected}")
+            return None
+        value = self.table[name]
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            self.problem(name, f"this should be {expected}, not {_type_name(value)}")
+            return None
+        return value  # type: ignore[return-value]
+
+    def text(self, name: str, *, required: bool = True, one_line: bool = False) -> str:
+        value = self._get(name, str, required, "text in quotes")
+        if value is None:
+            return ""
+        if len(value) > MAX_TEXT:
+            self.problem(name, f"this text is {len(value)} characters long; the most is "
+                         f"{MAX_TEXT}", "split it over several steps")
+            return ""
+        cleaned = clean_line(value) if one_line else clean(value).strip()
+        if not cleaned:
+            if required:
+                self.problem(name, "this text is empty")
+            return ""
+        return cleaned
+
+    def line(self, name: str, *, required: bool = True) -> str:
+        return self.text(name, required=required, one_line=True)
+
+    def identifier(self, name: str, *, required: bool = True) -> str:
+        value = self._get(name, str, required, "an id in quotes, such as \"my-lesson\"")
+        if value is None:
+            return ""
+        if not ID_PATTERN.match(value):
+            shown = clean_line(value)[:70]
+            self.problem(name, f"'{shown}' is not a valid id", ID_RULE + ", at most 64")
+            return ""
+        return value
+
+    def boolean(self, name: str, default: bool = False) -> bool:
+        value = self._get(name, bool, False, "true or false")
+        return default if value is None else value
+
+    def integer(self, name: str, low: int, high: int, *, required: bool = True) -> int | None:
+        value = self._get(name, int, required, f"a whole number from {low} to {high}")
+        if value is None:
+            return None
+        if not low <= value <= high:
+            self.problem(name, f"{value if abs(value) < 10**9 else 'this number'} is out of "
+                         f"range; use a whole number from {low} to {high}")
+            return None
+        return value
+
+    def lines(self, name: str, low: int, high: int, *, required: bool = True) -> tuple[str, ...]:
+        items = self._get(name, list, required, "a list of texts, such as [\"…\", \"…\"]")
+        if items is None:
+            return ()
+        return tuple(self.each(name, items, low, high, self._line_item))
+
+    def _line_item(self, where: str, value: object) -> str | None:
+        if not isinstance(value, str):
+            self.problems.append(Problem(self.file, where, f"this should be text in quotes, "
+                                         f"not {_type_name(value)}"))
+            return None
+        cleaned = clean_line(value)
+        if not cleaned:
+            self.problems.append(Problem(self.file, where, "this text is empty"))
+            return None
+        if len(cleaned) > MAX_TEXT:
+            self.problems.append(Problem(self.file, where, "this text is too long"))
+            return None
+        return cleaned
+
+    def each(self, name: str, items: list[Any], low: int, high: int,
+             read: Callable[[str, Any], T | None]) -> list[T]:
+        if not low <= len(items) <= high:
+            amount = f"from {low} to {high}" if high > low else str(low)
+            self.problem(name, f"there are {len(items)} here; there should be {amount}")
+        results = []
+        for number, item in enumerate(items[:high], start=1):
+            result = read(f"{self.path(name)}[{number}]", item)
+            if result is not None:
+                results.append(result)
+        return results
+
+    def finish(self) -> None:
+        for name in self.table:
+            if name not in self.used:
+                self.problem(str(clean_line(str(name)))[:60], "this field is not known here",
+                             "check the spelling; docs/pack-format.md lists the fields")
+
+
+def _lesson(file: str, data: dict[str, Any], problems: list[Problem]) -> Lesson | None:
+    before = len(problems)
+    fields = _Fields(file, "", data, problems)
+    lesson_id = fields.identifier("id")
+    title = fields.line("title")
+    summary = fields.text("summary")
+    minutes = fields.integer("minutes", 1, 120)
+    objectives = fields.lines("objectives", 1, 20)
+    raw_steps = fields._get("steps", list, True, "a list of [[steps]] tables")
+    steps: list[Step] = []
+    if raw_steps is not None:
+        steps = fields.each("steps", raw_steps, 1, MAX_STEPS,
+                            lambda where, value: _step(file, where, value, problems))
+    fields.finish()
+    keys: dict[str, int] = {}
+    for number, step in enumerate(steps, start=1):
+        if step.key in keys:
+            problems.append(Problem(file, f"steps[{number}].id", f"the step id '{step.key}' "
+                                    f"is already used by steps[{keys[step.key]}]",
+                                    "give every step its own id"))
+        keys[step.key] = number
+    if len(problems) > before or minutes is None:
+        return None
+    return Lesson(id=lesson_id, title=title, summary=summary, minutes=minutes,
+                  objectives=objectives, steps=tuple(steps), file=file)
+
+
+def _step(file: str, where: str, data: object, problems: list[Problem]) -> Step | None:
+    if not isinstance(data, dict):
+        problems.append(Problem(file, where, f"a step should be a [[steps]] table, not "
+                                f"{_type_name(data)}"))
+        return None
+    before = len(problems)
+    fields = _Fields(file, where, data, problems)
+    kind = fields.line("kind")
+    number = where.rsplit("[", 1)[-1].rstrip("]")
+    key = fields.identifier("id", required=False) or f"step-{number}"
+    step: Step | None = None
+    if kind in RESERVED_KINDS:
+        fields.problem("kind", f"the step kind '{kind}' is reserved for a later version of "
+                       "the pack format", "use one of: " + ", ".join(STEP_KINDS))
+        fields.used.update(data)
+    elif kind == "read":
+        step = ReadStep("read", key, title=fields.line("title", required=False),
+                        body=fields.text("body"))
+    elif kind == "choice":
+        prompt = fields.text("prompt")
+        multiple = fields.boolean("multiple")
+        raw = fields._get("options", list, True, "a list of { text, correct, feedback } options")
+        options = tuple(fields.each("options", raw, 2, 10, lambda w, v: _option(fields, w, v))
+                        ) if raw is not None else ()
+        if len(options) == len(raw or ()) and options:
+            right = sum(option.correct for option in options)
+            if right == 0:
+                fields.problem("options", "no option is marked correct = true",
+                               "mark the right answer with correct = true")
+            elif right > 1 and not multiple:
+                fields.problem("options", f"{right} options are correct but multiple is not "
+                               "true", "add multiple = true, or mark only one option correct")
+        step = ChoiceStep("choice", key, prompt=prompt, options=options, multiple=multiple)
+    elif kind == "reflect":
+        step = ReflectStep("reflect", key, prompt=fields.text("prompt"),
+                           plan=fields.boolean("plan"), hint=fields.text("hint", required=False))
+    elif kind == "checklist":
+        step = ChecklistStep("checklist", key, prompt=fields.text("prompt"),
+                             items=fields.lines("items", 1, 30))
+    elif kind == "commit":
+        step = CommitStep("commit", key, prompt=fields.text("prompt"),
+                          actions=fields.lines("actions", 1, 20))
+    elif kind == "rate":
+        step = RateStep("rate", key, statement=fields.text("statement"))
+    elif kind:
+        fields.problem("kind", f"'{kind}' is not a step kind",
+                       "use one of: " + ", ".join(STEP_KINDS))
+        fields.used.update(data)
+    fields.finish()
+    return step if len(problems) == before else None
+
+
+def _option(fields: _Fields, where: str, data: object) -> Option | None:
+    if not isinstance(data, dict):
+        fields.problems.append(Problem(fields.file, where, "an option should be "
+                                       "{ text = \"…\", correct = true/false, feedback = \"…\" }"))
+        return None
+    before = len(fields.problems)
+    option = _Fields(fields.file, where, data, fields.problems)
+    text = option.line("text")
+    correct = option._get("correct", bool, True, "true or false")
+    if "feedback" not in data:
+        option.used.add("feedback")
+        option.problem("feedback", "this option has no feedback",
+                       "say in a sentence why it is right or wrong; the learner reads it "
+                       "after picking this option")
+        feedback = ""
+    else:
+        feedback = option.text("feedback")
+    option.finish()
+    if len(fields.problems) > before:
+        return None
+    return Option(text=text, correct=bool(correct), feedback=feedback)
+
+
+def _glossary(data: dict[str, Any], problems: list[Problem]) -> tuple[Term, ...]:
+    fields = _Fields(GLOSSARY_FILE, "", data, problems)
+    raw = fields._get("terms", list, True, "a list of [[terms]] tables")
+    fields.finish()
+    if raw is None:
+        return ()
+
+    def term(where: str, value: object) -> Term | None:
+        if not isinstance(value, dict):
+            problems.append(Problem(GLOSSARY_FILE, where, "a term should be a [[terms]] table"))
+            return None
+        entry = _Fields(GLOSSARY_FILE, where, value, problems)
+        result = Term(term=entry.line("term"), meaning=entry.text("meaning"),
+                      also=entry.lines("also", 0, 20, required=False))
+        entry.finish()
+        return result if result.term and result.meaning else None
+
+    terms = fields.each("terms", raw, 1, 2000, term)
+    seen: set[str] = set()
+    for number, item in enumerate(terms, start=1):
+        if item.term.casefold() in seen:
+            problems.append(Problem(GLOSSARY_FILE, f"terms[{number}].term",
+                                    f"'{item.term}' is in the glossary twice"))
+        seen.add(item.term.casefold())
+    return tuple(terms)

@@ -1,0 +1,1 @@
+"""The Textual face of netsteps. Nothing below ``tutor/ui`` is imported by the core."""

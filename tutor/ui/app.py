@@ -1,0 +1,137 @@
+"""The netsteps application: holds the learner's store and packs, and hands them to screens."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.timer import Timer
+
+from tutor.messages import t
+from tutor.packs.errors import PackError
+from tutor.packs.library import Library
+from tutor.packs.loader import load_pack
+from tutor.packs.model import Lesson, Pack
+from tutor.progress.store import ProgressStore, StoreError
+
+SAVE_DELAY = 0.4
+
+
+class NetstepsApp(App[int]):
+    """Dependencies come in through the constructor so tests can hand in temporary folders."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "netsteps"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", t("key.help")),
+        Binding("question_mark", "help", t("key.help"), show=False),
+        Binding("f2", "glossary", t("key.glossary")),
+        Binding("ctrl+q", "quit", t("key.quit"), priority=True),
+    ]
+
+    def __init__(
+        self,
+        store: ProgressStore,
+        data_dir: Path,
+        *,
+        preview: Path | None = None,
+        library: Library | None = None,
+        documents_dir: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.preview = preview
+        self.data_dir = data_dir
+        self.documents_dir = documents_dir
+        self._preview_home: tempfile.TemporaryDirectory[str] | None = None
+        if preview is not None:
+            # An author's preview keeps its answers apart from the learner's own progress.
+            self._preview_home = tempfile.TemporaryDirectory(prefix="netsteps-preview-")
+            store = ProgressStore(Path(self._preview_home.name))
+            store.load()
+        self.store = store
+        self.library = library or Library(data_dir)
+        self.preview_problems: list[str] = []
+        self._pending: set[tuple[str, str]] = set()
+        self._save_timer: Timer | None = None
+
+    # Packs
+
+    def load_packs(self) -> None:
+        """(Re)read the packs; a preview shows just the author's pack, or its problems."""
+        if self.preview is None:
+            self.library.load()
+            return
+        self.library.packs, self.library.broken = [], []
+        self.preview_problems = []
+        try:
+            self.library.packs.append(load_pack(self.preview))
+        except PackError as error:
+            self.preview_problems = [str(problem) for problem in error.problems]
+
+    @property
+    def packs(self) -> list[Pack]:
+        return self.library.packs
+
+    def glossary_terms(self) -> list[tuple[Pack, object]]:
+        return [(pack, term) for pack in self.packs for term in pack.glossary]
+
+    def on_mount(self) -> None:
+        from tutor.ui.screens.home import HomeScreen
+
+        self.load_packs()
+        self.push_screen(HomeScreen())
+        for notice in self.store.notices:
+            self.notify(notice, markup=False, timeout=12)
+        if self.preview is None:
+            for broken in self.library.broken:
+                self.notify(t("app.broken_pack", origin=broken.origin, problem=broken.error.first),
+                            markup=False, severity="warning", timeout=12)
+
+    # Saving: soon after a change, and at once when leaving
+
+    def save_soon(self, pack: Pack, lesson: Lesson) -> None:
+        self._pending.add((pack.id, lesson.id))
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
+
+    def save_now(self) -> bool:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        pending, self._pending = self._pending, set()
+        try:
+            for pack_id, lesson_id in sorted(pending):
+                self.store.save(pack_id, lesson_id)
+        except StoreError as error:
+            self._pending |= pending
+            self.notify(str(error), markup=False, severity="error", timeout=15)
+            return False
+        return True
+
+    # Actions available everywhere
+
+    def action_help(self) -> None:
+        from tutor.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_glossary(self) -> None:
+        from tutor.ui.screens.glossary import GlossaryScreen
+
+        if not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen())
+
+    async def action_quit(self) -> None:
+        self.save_now()
+        self.exit(0)
+
+    def on_unmount(self) -> None:
+        self.save_now()
+        if self._preview_home is not None:
+            self._preview_home.cleanup()

@@ -1,0 +1,193 @@
+"""The home screen: a warm welcome, one obvious next step, and every lesson with its state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from tutor.messages import t
+from tutor.packs.model import Lesson, Pack
+from tutor.ui.literal import literal, say
+from tutor.ui.screens.base import TutorScreen
+
+MARKS = {"done": "✓", "in_progress": "▸", "new": " "}
+
+
+@dataclass(frozen=True)
+class NextUp:
+    """The one thing the big button does."""
+
+    kind: str  # "continue", "first", "next" or "plan"
+    pack: Pack | None = None
+    lesson: Lesson | None = None
+
+
+class HomeScreen(TutorScreen[None]):
+    CSS_PATH = "home.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "plan", t("key.plan")),
+        Binding("q", "app.quit", t("key.quit")),
+        Binding("ctrl+r", "reload", t("key.reload"), show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="home"):
+            yield Static(id="welcome")
+            yield Static(id="intro")
+            yield Button("", id="next-up", variant="primary")
+            with Horizontal(id="overall"):
+                yield Static(id="overall-label")
+                yield ProgressBar(id="overall-bar", show_eta=False, show_percentage=False)
+            yield Static(say("home.lessons"), id="lessons-title")
+            yield OptionList(id="lessons")
+            yield Static(id="problems")
+            with Horizontal(id="home-actions"):
+                yield Button(say("home.plan"), id="plan")
+                yield Button(say("home.glossary"), id="glossary")
+                yield Button(say("home.help"), id="help")
+                yield Button(say("home.quit"), id="quit")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.tutor.preview is not None:
+            self.bind("ctrl+r", "reload", description=t("key.reload"))
+        self.refresh_state()
+        self.query_one("#next-up", Button).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_state()
+
+    @property
+    def packs(self) -> list[Pack]:
+        return self.tutor.packs
+
+    def status(self, pack: Pack, lesson: Lesson) -> str:
+        record = self.tutor.store.find(pack.id, lesson.id)
+        return "new" if record is None else str(record.status)
+
+    def next_up(self) -> NextUp:
+        store = self.tutor.store
+        latest = None
+        for pack in self.packs:
+            for lesson in pack.lessons:
+                record = store.find(pack.id, lesson.id)
+                if record is not None and record.status == "in_progress" and (
+                    latest is None or (record.updated and latest[2].updated
+                                       and record.updated > latest[2].updated)
+                ):
+                    latest = (pack, lesson, record)
+        if latest is not None:
+            return NextUp("continue", latest[0], latest[1])
+        started = False
+        for pack in self.packs:
+            for lesson in pack.lessons:
+                state = self.status(pack, lesson)
+                if state != "new":
+                    started = True
+                if state != "done":
+                    return NextUp("next" if started else "first", pack, lesson)
+        return NextUp("plan") if started else NextUp("first")
+
+    def refresh_state(self) -> None:
+        app = self.tutor
+        preview = app.preview is not None
+        problems: list[str] = app.preview_problems
+        total = sum(len(pack.lessons) for pack in self.packs)
+        done = sum(1 for pack in self.packs for lesson in pack.lessons
+                   if self.status(pack, lesson) == "done")
+        started = any(self.status(p, lesson) != "new" for p in self.packs for lesson in p.lessons)
+        self.query_one("#welcome", Static).update(
+            say("home.preview_title") if preview else
+            say("home.welcome_back") if started else say("home.welcome"))
+        self.query_one("#intro", Static).update(
+            say("home.preview_intro") if preview else say("home.intro"))
+        up = self.next_up()
+        self._next = up
+        button = self.query_one("#next-up", Button)
+        button.display = bool(self.packs)
+        if up.kind == "continue" and up.lesson is not None:
+            button.label = say("home.continue", lesson=up.lesson.title)
+        elif up.kind == "next" and up.lesson is not None:
+            button.label = say("home.next", lesson=up.lesson.title)
+        elif up.kind == "plan":
+            button.label = say("home.all_done")
+        else:
+            button.label = say("home.start")
+        self.query_one("#overall-label", Static).update(say("home.overall", done=done, total=total))
+        self.query_one("#overall-bar", ProgressBar).update(total=max(total, 1), progress=done)
+        lessons = self.query_one("#lessons", OptionList)
+        highlighted = lessons.highlighted
+        lessons.clear_options()
+        many = len(self.packs) > 1
+        for pack in self.packs:
+            if many:
+                lessons.add_option(Option(literal(pack.title).stylize("bold"), disabled=True))
+            for number, lesson in enumerate(pack.lessons, start=1):
+                state = self.status(pack, lesson)
+                line = literal(f" {MARKS[state]} {number}. {lesson.title}")
+                detail = literal(f"  · {t('status.' + state)} · "
+                                 f"{t('cli.minutes', minutes=lesson.minutes)}").stylize("dim")
+                lessons.add_option(Option(line + detail, id=f"{pack.id}/{lesson.id}"))
+        if highlighted is not None and highlighted < lessons.option_count:
+            lessons.highlighted = highlighted
+        shown = self.query_one("#problems", Static)
+        shown.display = bool(problems)
+        if problems:
+            shown.update(say("home.preview_problems", count=len(problems),
+                             problems="\n".join(problems)))
+
+    def open_lesson(self, pack: Pack, lesson: Lesson) -> None:
+        from tutor.ui.screens.lesson import LessonScreen
+
+        self.app.push_screen(LessonScreen(pack, lesson))
+
+    @on(Button.Pressed, "#next-up")
+    def start_next(self) -> None:
+        up = self._next
+        if up.pack is not None and up.lesson is not None:
+            self.open_lesson(up.pack, up.lesson)
+        else:
+            self.action_plan()
+
+    @on(OptionList.OptionSelected, "#lessons")
+    def lesson_chosen(self, event: OptionList.OptionSelected) -> None:
+        pack_id, _, lesson_id = (event.option.id or "").partition("/")
+        for pack in self.packs:
+            lesson = pack.lesson(lesson_id) if pack.id == pack_id else None
+            if lesson is not None:
+                self.open_lesson(pack, lesson)
+                return
+
+    @on(Button.Pressed, "#plan")
+    def action_plan(self) -> None:
+        from tutor.ui.screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen())
+
+    @on(Button.Pressed, "#glossary")
+    def open_glossary(self) -> None:
+        self.tutor.action_glossary()
+
+    @on(Button.Pressed, "#help")
+    def open_help(self) -> None:
+        self.app.action_help()
+
+    @on(Button.Pressed, "#quit")
+    async def quit(self) -> None:
+        await self.app.action_quit()
+
+    def action_reload(self) -> None:
+        if self.tutor.preview is None:
+            return
+        self.tutor.load_packs()
+        self.refresh_state()
+        problems = self.tutor.preview_problems
+        self.notify(t("home.reloaded_problems", count=len(problems)) if problems
+                    else t("home.reloaded"), markup=False)

@@ -1,0 +1,168 @@
+"""The lesson screen: one step at a time, Back and Next, and nothing lost on the way."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, Markdown, ProgressBar, Static
+
+from tutor.glossary import terms_in
+from tutor.messages import t
+from tutor.packs.model import Lesson, Pack
+from tutor.session import LessonSession
+from tutor.ui.literal import literal, say
+from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.steps import (
+    ChecklistView,
+    ChoiceView,
+    CommitView,
+    RateView,
+    ReflectView,
+    StepView,
+    view_for,
+)
+
+
+class LessonScreen(TutorScreen[None]):
+    CSS_PATH = "lesson.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "back", t("key.back")),
+        Binding("right", "next", t("key.next")),
+        Binding("escape", "leave", t("key.lessons")),
+        Binding("g", "words", t("key.words")),
+        Binding("pageup", "scroll_step(-1)", show=False),
+        Binding("pagedown", "scroll_step(1)", show=False),
+        *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 6)),
+    ]
+
+    def __init__(self, pack: Pack, lesson: Lesson) -> None:
+        super().__init__()
+        self.pack = pack
+        self.lesson = lesson
+        self.session: LessonSession | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="lesson-top"):
+            yield Static(literal(self.lesson.title).stylize("bold"), id="lesson-title")
+            yield Static(id="step-count")
+        yield ProgressBar(id="lesson-bar", show_eta=False, show_percentage=False)
+        yield VerticalScroll(id="step-area", can_focus=False)
+        with Horizontal(id="nav"):
+            yield Button(say("lesson.back"), id="back")
+            yield Button(say("lesson.next"), id="next", variant="primary")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        app = self.tutor
+        record = app.store.lesson(self.pack.id, self.lesson.id)
+        self.session = LessonSession(self.lesson, record,
+                                     save=lambda: app.save_soon(self.pack, self.lesson))
+        await self.show_step()
+
+    @property
+    def current(self) -> LessonSession:
+        assert self.session is not None
+        return self.session
+
+    async def show_step(self) -> None:
+        session = self.current
+        self.query_one("#step-count", Static).update(
+            say("lesson.step_of", number=session.number, total=session.total))
+        self.query_one("#lesson-bar", ProgressBar).update(total=session.total,
+                                                          progress=session.number)
+        self.query_one("#back", Button).disabled = session.is_first
+        self.query_one("#next", Button).label = say(
+            "lesson.finish" if session.is_last else "lesson.next")
+        area = self.query_one("#step-area", VerticalScroll)
+        await area.remove_children()
+        view = view_for(session.step, session.record_for(session.step), session.last_result())
+        await area.mount(view)
+        area.scroll_home(animate=False)
+        if isinstance(view, StepView) and not isinstance(view.step, type(None)):
+            if session.step.kind == "read":
+                self.query_one("#next", Button).focus()
+            else:
+                view.focus_first()
+
+    # Moving
+
+    async def action_next(self) -> None:
+        if self.current.next():
+            await self.show_step()
+            return
+        self.tutor.save_now()
+        from tutor.ui.screens.lesson_end import LessonEndScreen
+
+        self.app.switch_screen(LessonEndScreen(self.pack, self.lesson, self.current.summary()))
+
+    async def action_back(self) -> None:
+        if self.current.back():
+            await self.show_step()
+
+    def action_leave(self) -> None:
+        self.tutor.save_now()
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#next")
+    async def next_pressed(self) -> None:
+        await self.action_next()
+
+    @on(Button.Pressed, "#back")
+    async def back_pressed(self) -> None:
+        await self.action_back()
+
+    def action_scroll_step(self, direction: int) -> None:
+        area = self.query_one("#step-area", VerticalScroll)
+        if direction > 0:
+            area.scroll_page_down()
+        else:
+            area.scroll_page_up()
+
+    def action_rate(self, value: int) -> None:
+        views = self.query(RateView)
+        if views:
+            views.first().pick(value)
+
+    def action_words(self) -> None:
+        from tutor.ui.screens.glossary import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen(terms_in(self.lesson, self.pack.glossary),
+                                            lesson_title=self.lesson.title))
+
+    # What the learner did
+
+    @on(ChoiceView.Answered)
+    def answered(self, event: ChoiceView.Answered) -> None:
+        result = self.current.choose(event.picked)
+        self.query_one(ChoiceView).show_result(result)
+        if result.correct:
+            self.query_one("#next", Button).focus()
+
+    @on(ReflectView.Written)
+    def written(self, event: ReflectView.Written) -> None:
+        self.current.write(event.text)
+
+    @on(ChecklistView.Ticked)
+    def ticked(self, event: ChecklistView.Ticked) -> None:
+        step_items = range(len(getattr(self.current.step, "items", ())))
+        for item in step_items:
+            self.current.tick(item, item in event.ticked)
+
+    @on(CommitView.Changed)
+    def committed(self, event: CommitView.Changed) -> None:
+        self.current.commit(event.actions)
+
+    @on(RateView.Rated)
+    def rated(self, event: RateView.Rated) -> None:
+        self.current.rate(event.rating)
+
+    @on(Markdown.LinkClicked)
+    def link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.prevent_default()
+        from tutor.ui.screens.confirm_link import ConfirmLinkScreen
+
+        self.app.push_screen(ConfirmLinkScreen(event.href))
