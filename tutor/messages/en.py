@@ -22,8 +22,8 @@ MESSAGES: dict[str, str] = {
         "carry on; the file was left exactly as it is."
     ),
     "store.left_in_place": (
-        "Your progress file could not be read and could not be set aside just now ({reason}), "
-        "so it was left exactly as it is; netsteps will try again when it next saves."
+        "Your progress file could not be read and could not be set aside just now, so it was "
+        "left exactly as it is; netsteps will try again when it next saves."
     ),
     "store.set_aside_on_save": (
         "Your progress file had been damaged, so it was set aside as {name} and netsteps saved "
