@@ -104,7 +104,7 @@ MESSAGES: dict[str, str] = {
     "lesson.next": "Next →",
     "lesson.finish": "Finish the lesson",
     "choice.pick_one": "Choose one answer: use the arrow keys and press Enter, or click it.",
-    "choice.pick_all": "Choose all that apply: press Space or click to tick, then check.",
+    "choice.pick_all": "Choose all that apply: press Enter or click to tick each one, then check your answer.",
     "choice.check": "Check my answer",
     "choice.pick_first": "Tick at least one answer first.",
     "choice.right": "That's right.",
@@ -119,15 +119,19 @@ MESSAGES: dict[str, str] = {
         "Write as much or as little as you like. It is saved as you type, and only you "
         "can see it."
     ),
-    "checklist.how": "Tick what is already true for you. Press Space or click. No pressure: there are no wrong answers.",
+    "checklist.how": (
+        "Tick what is already true for you: press Enter or click. There are no wrong "
+        "answers here."
+    ),
     "commit.how": (
-        "Tick the actions you want to take; they go into your action plan. You can add a date "
-        "if it helps, and write your own."
+        "Tick the actions you want to take (Enter or click); they go into your action plan. "
+        "You can add a date if it helps, and write your own."
     ),
     "commit.by_placeholder": "by when? (optional)",
     "commit.by_tooltip": "A date such as 31.12.2026 or 2026-12-31. You can leave it empty.",
     "commit.own_placeholder": "Write your own action here",
     "commit.add": "Add",
+    "commit.when": "By when? (optional) \u2014 {action}",
     "commit.already": "That action is already on the list.",
     "commit.bad_date": "'{text}' is not a date netsteps knows. Write it like 31.12.2026 or 2026-12-31.",
     "rate.how_sure": "How sure do you feel about this, right now?",

@@ -33,7 +33,7 @@ class HomeScreen(TutorScreen[None]):
     CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", t("key.plan")),
-        Binding("q", "app.quit", t("key.quit")),
+        Binding("q", "app.quit", t("key.quit"), show=False),
         Binding("ctrl+r", "reload", t("key.reload"), show=False),
     ]
 

@@ -159,6 +159,7 @@ class LessonScreen(TutorScreen[None]):
     @on(RateView.Rated)
     def rated(self, event: RateView.Rated) -> None:
         self.current.rate(event.rating)
+        self.query_one("#next", Button).focus()
 
     @on(Markdown.LinkClicked)
     def link_clicked(self, event: Markdown.LinkClicked) -> None:

@@ -13,16 +13,13 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import (
     Button,
-    Checkbox,
     Input,
     Markdown,
     OptionList,
-    SelectionList,
     Static,
     TextArea,
 )
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from tutor.dates import parse_date
 from tutor.messages import t
@@ -40,6 +37,7 @@ from tutor.progress.model import Commitment, StepRecord
 from tutor.session import ChoiceResult
 from tutor.text import clean
 from tutor.ui.literal import bold, literal, say
+from tutor.ui.widgets.tick_list import TickList
 
 
 class StepView(Vertical):
@@ -82,11 +80,8 @@ class ChoiceView(StepView):
         yield Static(bold(self.step.prompt), classes="step-title")
         if self.step.multiple:
             yield Static(say("choice.pick_all"), classes="muted")
-            yield SelectionList[int](
-                *(Selection(literal(o.text), i, i in self.record.picked)
-                  for i, o in enumerate(self.step.options)),
-                id="options",
-            )
+            yield TickList([o.text for o in self.step.options], set(self.record.picked),
+                           id="options")
             yield Button(say("choice.check"), id="check", variant="primary")
         else:
             yield Static(say("choice.pick_one"), classes="muted")
@@ -112,7 +107,7 @@ class ChoiceView(StepView):
     @on(Button.Pressed, "#check")
     def picked_several(self, event: Button.Pressed) -> None:
         event.stop()
-        chosen = self.query_one("#options", SelectionList).selected
+        chosen = self.query_one("#options", TickList).ticked
         if not chosen:
             self.notify(t("choice.pick_first"), markup=False)
             return
@@ -134,6 +129,7 @@ class ChoiceView(StepView):
         feedback_box.update(Content.assemble(*parts))
         feedback_box.set_class(result.correct, "right")
         feedback_box.set_class(not result.correct, "wrong")
+        self.call_after_refresh(feedback_box.scroll_visible, animate=False)
 
 
 class ReflectView(StepView):
@@ -174,49 +170,31 @@ class ChecklistView(StepView):
     def compose(self) -> ComposeResult:
         yield Static(bold(self.step.prompt), classes="step-title")
         yield Static(say("checklist.how"), classes="muted")
-        yield SelectionList[int](
-            *(Selection(literal(item), i, i in self.record.ticked)
-              for i, item in enumerate(self.step.items)),
-            id="items",
-        )
+        yield TickList(list(self.step.items), set(self.record.ticked), id="items")
 
     def focus_first(self) -> None:
         self.query_one("#items").focus()
 
-    @on(SelectionList.SelectedChanged, "#items")
-    def ticked(self, event: SelectionList.SelectedChanged[int]) -> None:
+    @on(TickList.Changed, "#items")
+    def ticked(self, event: TickList.Changed) -> None:
         event.stop()
-        self.post_message(self.Ticked(sorted(event.selection_list.selected)))
+        self.post_message(self.Ticked(event.ticked))
 
 
-class ActionRow(Horizontal):
-    """One action: a tick box and an optional "by when" date."""
+class DateRow(Vertical):
+    """The optional "by when" date for one chosen action."""
 
-    def __init__(self, text: str, chosen: bool, by: date | None, suggested: bool) -> None:
-        super().__init__(classes="action-row")
+    DEFAULT_CLASSES = "date-row"
+
+    def __init__(self, text: str, value: str) -> None:
+        super().__init__()
         self.text = text
-        self.suggested = suggested
-        self._chosen = chosen
-        self._by = by
+        self.value = value
 
     def compose(self) -> ComposeResult:
-        yield Checkbox(literal(self.text), self._chosen, classes="action-tick")
-        yield Input(format_date(self._by) if self._by else "",
-                    placeholder=t("commit.by_placeholder"), classes="action-by",
+        yield Static(say("commit.when", action=self.text), classes="date-label")
+        yield Input(self.value, placeholder=t("commit.by_placeholder"), classes="action-by",
                     tooltip=t("commit.by_tooltip"))
-
-    @property
-    def chosen(self) -> bool:
-        return self.query_one(Checkbox).value
-
-    def by(self) -> date | None:
-        value = self.query_one(Input).value
-        if self._by and value == format_date(self._by):
-            return self._by
-        try:
-            return parse_date(value)
-        except ValueError:
-            return None
 
 
 class CommitView(StepView):
@@ -227,37 +205,68 @@ class CommitView(StepView):
             super().__init__()
             self.actions = actions
 
+    def __init__(self, step: Step, record: StepRecord | None) -> None:
+        super().__init__(step, record)
+        suggested = {text.casefold() for text in self.step.actions}
+        self.own = [a.text for a in self.record.actions if a.text.casefold() not in suggested]
+        self.dates = {a.text: format_date(a.by) if a.by else "" for a in self.record.actions}
+        self.known = {a.text: a.by for a in self.record.actions}
+
     def compose(self) -> ComposeResult:
         yield Static(bold(self.step.prompt), classes="step-title")
         yield Static(say("commit.how"), classes="muted")
-        chosen = {action.text.casefold(): action for action in self.record.actions}
-        with Vertical(id="actions"):
-            for text in self.step.actions:
-                action = chosen.pop(text.casefold(), None)
-                yield ActionRow(text, action is not None, action.by if action else None, True)
-            for action in chosen.values():
-                yield ActionRow(action.text, True, action.by, False)
+        chosen = {action.text for action in self.record.actions}
+        labels = [*self.step.actions, *self.own]
+        yield TickList(labels, {i for i, text in enumerate(labels) if text in chosen},
+                       id="actions")
         with Horizontal(id="own"):
             yield Input(placeholder=t("commit.own_placeholder"), id="own-action", max_length=300)
             yield Button(say("commit.add"), id="add")
+        yield Vertical(id="dates")
         yield Static(id="date-problem", classes="muted")
 
+    async def on_mount(self) -> None:
+        await self.show_dates()
+
     def focus_first(self) -> None:
-        self.query_one(".action-tick").focus()
+        self.query_one("#actions").focus()
+
+    @property
+    def chosen(self) -> list[str]:
+        actions = self.query_one("#actions", TickList)
+        return [actions.labels[i] for i in actions.ticked]
+
+    async def show_dates(self) -> None:
+        box = self.query_one("#dates", Vertical)
+        await box.remove_children()
+        await box.mount_all(DateRow(text, self.dates.get(text, "")) for text in self.chosen)
+
+    def by(self, text: str) -> date | None:
+        value = self.dates.get(text, "")
+        if text in self.known and self.known[text] and value == format_date(self.known[text]):
+            return self.known[text]
+        try:
+            return parse_date(value)
+        except ValueError:
+            return None
 
     def _post(self) -> None:
-        actions = [Commitment(row.text, row.by(), row.suggested)
-                   for row in self.query(ActionRow) if row.chosen]
-        self.post_message(self.Changed(actions))
+        self.post_message(self.Changed(
+            [Commitment(text, self.by(text), text not in self.own) for text in self.chosen]))
 
-    @on(Checkbox.Changed)
-    def ticked(self, event: Checkbox.Changed) -> None:
+    @on(TickList.Changed, "#actions")
+    async def ticked(self, event: TickList.Changed) -> None:
         event.stop()
+        await self.show_dates()
         self._post()
 
     @on(Input.Changed, ".action-by")
     def date_typed(self, event: Input.Changed) -> None:
         event.stop()
+        row = event.input.parent
+        if not isinstance(row, DateRow):
+            return
+        self.dates[row.text] = event.value
         problem = self.query_one("#date-problem", Static)
         try:
             parse_date(event.value)
@@ -265,10 +274,6 @@ class CommitView(StepView):
             problem.update(say("commit.bad_date", text=event.value))
             return
         problem.update("")
-        row = event.input.parent
-        if isinstance(row, ActionRow) and event.value.strip() and not row.chosen:
-            row.query_one(Checkbox).value = True  # a date means the learner wants it
-            return
         self._post()
 
     @on(Input.Submitted, "#own-action")
@@ -280,12 +285,14 @@ class CommitView(StepView):
         if not text:
             box.focus()
             return
-        if any(row.text.casefold() == text.casefold() for row in self.query(ActionRow)):
+        actions = self.query_one("#actions", TickList)
+        if any(existing.casefold() == text.casefold() for existing in [*self.step.actions,
+                                                                       *self.own]):
             self.notify(t("commit.already"), markup=False)
             return
-        await self.query_one("#actions", Vertical).mount(ActionRow(text, True, None, False))
+        self.own.append(text)
+        actions.add(text)
         box.value = ""
-        self._post()
 
 
 class RateView(StepView):
