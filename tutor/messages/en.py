@@ -143,8 +143,8 @@ MESSAGES: dict[str, str] = {
     "rate.keys": "Press a number from 1 to 5, or click. Any answer is fine.",
     "rate.thanks": "You chose {rating}. You can change it at any time.",
     # The end of a lesson
-    "end.well_done": "Well done: you finished \u201c{lesson}\u201d.",
-    "end.questions": "You answered {right} of {questions} questions right.",
+    "end.well_done": "Well done! You finished \u201c{lesson}\u201d",
+    "end.questions": "You answered {answered} of {questions} questions, {right} of them right.",
     "end.confidence_up": "Your confidence went from {before} to {after}. That is real progress.",
     "end.confidence_same": "Your confidence stayed at {after}. Steady is good too.",
     "end.confidence_down": (

@@ -53,7 +53,8 @@ class LessonEndScreen(TutorScreen[None]):
         s = self.summary
         parts: list[Content] = []
         if s.questions:
-            parts.append(say("end.questions", right=s.right, questions=s.questions))
+            parts.append(say("end.questions", answered=s.answered, right=s.right,
+                             questions=s.questions))
         for change in s.confidence:
             if change.before and change.after:
                 key = ("end.confidence_up" if change.after > change.before else

@@ -32,7 +32,6 @@ from tutor.packs.model import (
     ReflectStep,
     Step,
 )
-from tutor.plan import format_date
 from tutor.progress.model import Commitment, StepRecord
 from tutor.session import ChoiceResult
 from tutor.text import clean
@@ -209,8 +208,7 @@ class CommitView(StepView):
         super().__init__(step, record)
         suggested = {text.casefold() for text in self.step.actions}
         self.own = [a.text for a in self.record.actions if a.text.casefold() not in suggested]
-        self.dates = {a.text: format_date(a.by) if a.by else "" for a in self.record.actions}
-        self.known = {a.text: a.by for a in self.record.actions}
+        self.dates = {a.text: a.by.isoformat() if a.by else "" for a in self.record.actions}
 
     def compose(self) -> ComposeResult:
         yield Static(bold(self.step.prompt), classes="step-title")
@@ -242,11 +240,8 @@ class CommitView(StepView):
         await box.mount_all(DateRow(text, self.dates.get(text, "")) for text in self.chosen)
 
     def by(self, text: str) -> date | None:
-        value = self.dates.get(text, "")
-        if text in self.known and self.known[text] and value == format_date(self.known[text]):
-            return self.known[text]
         try:
-            return parse_date(value)
+            return parse_date(self.dates.get(text, ""))
         except ValueError:
             return None
 
