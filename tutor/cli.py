@@ -274,10 +274,21 @@ def _load_for_author(path: Path) -> tuple[object, object]:
     return files, parse_pack(files.files, source=files.origin)
 
 
-def cmd_pack_new(args: argparse.Namespace) -> int:
-    from tutor.packs.starter import write_starter
+_ACTIONS = {"upgrade": "an upgrade", "reinstall": "the same version again",
+            "downgrade": "an older version", "replace": "a different pack"}
 
-    folder = write_starter(args.dir)
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def cmd_pack_new(args: argparse.Namespace) -> int:
+    from tutor.packs.starter import StarterError, write_starter
+
+    try:
+        folder = write_starter(args.dir)
+    except StarterError as error:
+        raise UserError(str(error)) from None
     print(f"A starter pack is ready in {folder}.")
     print(f"Check it:   netsteps pack check {args.dir}")
     print(f"Preview it: netsteps --pack {args.dir}")
@@ -300,8 +311,8 @@ def cmd_pack_check(args: argparse.Namespace) -> int:
         return 1
     assert isinstance(pack, Pack)
     steps = sum(len(lesson.steps) for lesson in pack.lessons)
-    print(f"{pack.title} ({pack.id} {pack.version}): {len(pack.lessons)} lessons, "
-          f"{steps} steps. No problems found.")
+    print(f"{pack.title} ({pack.id} {pack.version}): {_count(len(pack.lessons), 'lesson')}, "
+          f"{_count(steps, 'step')}. No problems found.")
     if args.stats:
         print()
         print(f"{'lesson':<24} {'steps':>5} {'questions':>9} {'minutes':>7} {'LIX':>5}")
@@ -325,7 +336,8 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
         raise UserError(f"{args.dir} is already a .zip; build takes the pack's folder")
     out = args.output or Path(f"{pack.id}-{pack.version}.zip")
     path = build_zip(files, pack.id, pack.version, out)
-    print(f"Built {path} ({pack.title}, version {pack.version}, {len(pack.lessons)} lessons).")
+    print(f"Built {path} ({pack.title}, version {pack.version}, "
+          f"{_count(len(pack.lessons), 'lesson')}).")
     print("Hand out this one file. Learners install it with: netsteps pack install "
           f"{path.name}")
     return 0
@@ -341,7 +353,7 @@ def cmd_pack_install(args: argparse.Namespace) -> int:
     print(f"Pack:     {pack.title}")
     print(f"Authors:  {', '.join(pack.authors)}")
     print(f"Version:  {pack.version}" + (
-        f" (installed: {plan.installed.version}, this is a {plan.action})"
+        f" (installed: {plan.installed.version}; this is {_ACTIONS[plan.action]})"
         if plan.installed else ""))
     print(f"Lessons:  {len(pack.lessons)}")
     for lesson in pack.lessons:
@@ -364,7 +376,7 @@ def cmd_pack_list(args: argparse.Namespace) -> int:
     for pack in library.packs:
         where = "built in" if pack.builtin else (
             "installed" if library.is_installed(pack) else "from a Python package")
-        print(f"{pack.id:<24} {pack.version:<10} {len(pack.lessons):>3} lessons  "
+        print(f"{pack.id:<24} {pack.version:<10} {_count(len(pack.lessons), 'lesson'):>11}  "
               f"{pack.title} ({where})")
     return 0
 

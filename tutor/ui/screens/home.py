@@ -56,8 +56,6 @@ class HomeScreen(TutorScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.tutor.preview is not None:
-            self.bind("ctrl+r", "reload", description=t("key.reload"))
         self.refresh_state()
         self.query_one("#next-up", Button).focus()
 
