@@ -50,11 +50,11 @@ MESSAGES: dict[str, str] = {
     "plan.back": "Back",
     "plan.export_intro": (
         "Keep your plan: save it as a file. It goes into your Documents folder, and netsteps "
-        "shows you exactly where."
+        "shows you exactly where. Save it as:"
     ),
-    "plan.export_md": "Save as Markdown",
-    "plan.export_txt": "Save as plain text",
-    "plan.export_html": "Save as a page to print",
+    "plan.export_md": "Markdown file",
+    "plan.export_txt": "Text file",
+    "plan.export_html": "Web page to print",
     "plan.exported": "Your plan is saved in {path}",
     "plan.export_failed": "The plan could not be saved to {path} ({reason}). Nothing was lost.",
     # Keys in the footer
@@ -198,4 +198,189 @@ MESSAGES: dict[str, str] = {
     ),
     "link.open": "Open in browser",
     "link.stay": "Stay here",
+    # The summary for a course leader (netsteps summary)
+    "summary.title": "My netsteps summary",
+    "summary.made_on": "Made with netsteps on {date}.",
+    "summary.nothing_started": "No lessons started yet.",
+    "summary.status": "Status: {status}",
+    "summary.completed": "Done on: {date}",
+    "summary.confidence": (
+        "How sure I felt, \"{statement}\": {before} before the lesson, {after} after it"
+    ),
+    "summary.rating": "{rating} of 5",
+    "summary.not_rated": "not rated",
+    "summary.reflection": "My reflection on: {prompt}",
+    "summary.preview": "This is the summary, word for word. Nothing else goes into the file:",
+    "summary.reflections_intro": (
+        "You wrote some reflections in the lessons. Each one goes into the file only if you "
+        "say yes to it; pressing Enter leaves it out."
+    ),
+    "summary.reflection_in": "In \"{lesson}\" you wrote, on \"{prompt}\":",
+    "summary.ask_reflection": "Include this reflection?",
+    "summary.final": "With the reflections you chose, the file will hold exactly this:",
+    "summary.ask_write": "Write this summary to {path}?",
+    "summary.not_written": "Nothing was written.",
+    "summary.reflections_left_out": (
+        "Your reflections were left out, because --yes answers no questions. Run the command "
+        "without --yes to choose which ones to include."
+    ),
+    "summary.saved": (
+        "Your summary is saved in {path}. It is yours: send it to your course leader only if "
+        "you want to."
+    ),
+    # Plain mode (netsteps --plain): line by line, for screen readers and simple terminals
+    "plain.intro": (
+        "This is the plain mode: everything is written line by line. To answer, type a number "
+        "or a letter and press Enter. Type ? at any time for help."
+    ),
+    "plain.preview_intro": "This is a preview: answers given here are not kept.",
+    "plain.no_lessons": "There are no lessons to show yet.",
+    "plain.lesson_line": "{number}. {title} ({details})",
+    "plain.menu_ask": "What would you like to do?",
+    "plain.menu_enter": "Enter or c: {label}",
+    "plain.menu_number_one": "1: open that lesson",
+    "plain.menu_numbers": "A number from 1 to {count}: open that lesson",
+    "plain.menu_plan": "p: see my action plan",
+    "plain.menu_help": "h: help",
+    "plain.menu_quit": "q: quit (everything is saved)",
+    "plain.menu_unknown": (
+        "\u201c{text}\u201d is not on the list. Type a lesson number, or c, p, h or q, "
+        "and press Enter."
+    ),
+    "plain.your_choice": "Your choice: ",
+    "plain.start_first": "Start the first lesson: {lesson}",
+    "plain.plan_export": (
+        "To keep your plan as a file, type this at the command line: "
+        "netsteps plan --export my-plan.md"
+    ),
+    "plain.enter_lessons": "Press Enter to go back to your lessons. ",
+    "plain.help_menu": (
+        "Help\n"
+        "Type a number or a letter and press Enter.\n"
+        "  Enter or c   continue where you left off\n"
+        "  1, 2, 3 …    open that lesson\n"
+        "  p            see your action plan\n"
+        "  h or ?       this help\n"
+        "  q            quit\n"
+        "In a lesson, type ? at any question to see what you can type there."
+    ),
+    "plain.help_lesson": (
+        "Help\n"
+        "Type your answer and press Enter. Enter alone goes on to the next step.\n"
+        "At any question you can also type one of these letters and press Enter:\n"
+        "  b   go back one step\n"
+        "  r   read this step again\n"
+        "  w   words used in this lesson, explained\n"
+        "  m   back to the list of lessons\n"
+        "  q   stop for now\n"
+        "  ?   this help\n"
+        "Everything is saved as you go. Next time you start right where you stopped."
+    ),
+    "plain.lesson_title": "Lesson: {title}",
+    "plain.minutes": "It takes about {minutes} minutes.",
+    "plain.resumed": "Welcome back. You are at the step where you stopped.",
+    "plain.done_before": (
+        "You have done this lesson before. Your answers are kept, and you can change them."
+    ),
+    "plain.lesson_keys": (
+        "Press Enter to go on. Type b to go back, q to stop for now (everything is saved), "
+        "or ? for help."
+    ),
+    "plain.first_step": "This is the first step, so there is no step before it.",
+    "plain.enter_next": "Press Enter to go on. ",
+    "plain.enter_finish": "Press Enter to finish the lesson. ",
+    "plain.pick_one": "Type the number of your answer, from 1 to {count}, and press Enter.",
+    "plain.pick_all": (
+        "More than one answer may be right. Type the numbers of all that apply, "
+        "for example: 1 3"
+    ),
+    "plain.your_answer": "Your answer: ",
+    "plain.answer_or_enter": "Your answer, or Enter to go on: ",
+    "plain.last_answer": "Your answer last time:",
+    "plain.picked_right": "{number} is right: {text}",
+    "plain.picked_wrong": "{number} is not right: {text}",
+    "plain.try_again": "You can type another number to try again, or press Enter to go on.",
+    "plain.missed": (
+        "One or more right answers are still missing. You can type the numbers again, "
+        "or press Enter to go on."
+    ),
+    "plain.skip_question": (
+        "Type the number of the answer you choose. To skip this question, press Enter again."
+    ),
+    "plain.one_answer": "This question has one answer. Please type just one number.",
+    "plain.bad_number": "Please type a number from 1 to {count}.",
+    "plain.bad_numbers": (
+        "Please type numbers from 1 to {count}, with a space between them, for example: 1 3"
+    ),
+    "plain.reflect_how": (
+        "Write your answer in your own words. You can write several lines. When you are done, "
+        "press Enter on an empty line. Only you can see it."
+    ),
+    "plain.reflect_before": "What you wrote before:",
+    "plain.reflect_keep": (
+        "To keep it, just press Enter. To replace it, write your new answer, line by line, "
+        "and press Enter on an empty line when you are done."
+    ),
+    "plain.reflect_first": "Your answer: ",
+    "plain.reflect_more": "Next line, or Enter to finish: ",
+    "plain.reflect_kept": "Your earlier answer is kept.",
+    "plain.reflect_empty": (
+        "You wrote nothing this time. That is fine: you can come back to this step at any time."
+    ),
+    "plain.reflect_saved": "Thank you. Your answer is saved.",
+    "plain.item": "{number}. {text}",
+    "plain.item_ticked": "{number}. {text} (ticked)",
+    "plain.checklist_how": (
+        "Which of these are already true for you? Type their numbers, for example: 1 3. "
+        "There are no wrong answers. If none are, just press Enter."
+    ),
+    "plain.ticked_now": (
+        "Ticked now: {numbers}. To keep that, press Enter. To change it, type the numbers "
+        "again, or 0 for none."
+    ),
+    "plain.your_numbers": "Your numbers: ",
+    "plain.ticked": "Ticked: {numbers}.",
+    "plain.ticked_none": "Nothing ticked. That is fine.",
+    "plain.commit_how": (
+        "Choose the actions you want to take; they go into your action plan. "
+        "Type their numbers, for example: 1 3"
+    ),
+    "plain.action_chosen": "{number}. {text} (chosen{by})",
+    "plain.commit_keep": (
+        "Chosen now: {numbers}. To keep that, press Enter. To change it, type the numbers "
+        "again, or 0 for none."
+    ),
+    "plain.commit_none": "If you would rather not choose any now, just press Enter.",
+    "plain.by_when": (
+        "By when do you want to do this: \u201c{action}\u201d? Type a date such as 31.12.2026, "
+        "or just press Enter for no date."
+    ),
+    "plain.by_when_keep": (
+        "By when do you want to do this: \u201c{action}\u201d? It says {date} now. "
+        "Press Enter to keep that, type a new date, or type - for no date."
+    ),
+    "plain.by_prompt": "By when: ",
+    "plain.by_set": "Noted: by {date}.",
+    "plain.by_none": "Noted, with no date.",
+    "plain.own_ask": (
+        "You can also write an action of your own. Type it and press Enter, "
+        "or just press Enter to go on."
+    ),
+    "plain.own_prompt": "Your own action: ",
+    "plain.own_added": "Added: {action}",
+    "plain.own_more": "Another action of your own? Type it, or just press Enter to go on.",
+    "plain.chosen_none": (
+        "No actions chosen. That is fine: you can come back to this step at any time."
+    ),
+    "plain.rate_how": "Type a number from 1 to 5 and press Enter. Any answer is fine.",
+    "plain.rate_before": (
+        "Last time you chose {rating}. Press Enter to keep it, or type a new number from 1 to 5."
+    ),
+    "plain.your_number": "Your number: ",
+    "plain.rate_bad": "Please type one number from 1 to 5.",
+    "plain.end_next": "Next lesson: {lesson}. It is the first choice on the list.",
+    "plain.unreadable": "netsteps could not read what was typed. Please type it again.",
+    "plain.not_saved": "Your latest answers could not be saved. Please try again later.",
+    "plain.goodbye": "Everything is saved. Goodbye, and see you next time.",
+    "plain.goodbye_preview": "End of the preview. Goodbye.",
 }
