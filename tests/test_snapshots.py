@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_ui import make_app
-from tutor.progress.model import Commitment, LessonRecord, StepRecord
+from tutor.progress.model import Commitment, StepRecord
 from tutor.progress.store import ProgressStore
 from tutor.ui.screens.lesson import LessonScreen
 

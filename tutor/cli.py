@@ -124,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     data = commands.add_parser("data", help="where your data lives; export or erase it")
     data_commands = data.add_subparsers(title="data commands", metavar="COMMAND", required=True)
-    data_commands.add_parser("path", help="show the data folder").set_defaults(handler=cmd_data_path)
+    path = data_commands.add_parser("path", help="show the data folder")
+    path.set_defaults(handler=cmd_data_path)
     export = data_commands.add_parser("export", help="save all your data in one file")
     export.add_argument("file", type=Path)
     export.set_defaults(handler=cmd_data_export)

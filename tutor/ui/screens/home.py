@@ -175,7 +175,7 @@ class HomeScreen(TutorScreen[None]):
 
     @on(Button.Pressed, "#help")
     def open_help(self) -> None:
-        self.app.action_help()
+        self.tutor.action_help()
 
     @on(Button.Pressed, "#quit")
     async def quit(self) -> None:

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -36,7 +37,7 @@ class TickList(OptionList):
         self.ticks = set(ticked or ())
         super().__init__(*(Option(self._prompt(i)) for i in range(len(self.labels))), id=id)
 
-    def _prompt(self, index: int) -> object:
+    def _prompt(self, index: int) -> Content:
         mark = TICKED if index in self.ticks else UNTICKED
         return literal(f"{mark} {self.labels[index]}")
 
@@ -46,7 +47,7 @@ class TickList(OptionList):
 
     def toggle(self, index: int) -> None:
         self.ticks ^= {index}
-        self.replace_option_prompt_at_index(index, self._prompt(index))  # type: ignore[arg-type]
+        self.replace_option_prompt_at_index(index, self._prompt(index))
         self.post_message(self.Changed(self, self.ticked))
 
     def add(self, label: str, ticked: bool = True) -> None:
@@ -54,7 +55,7 @@ class TickList(OptionList):
         index = len(self.labels) - 1
         if ticked:
             self.ticks.add(index)
-        self.add_option(Option(self._prompt(index)))  # type: ignore[arg-type]
+        self.add_option(Option(self._prompt(index)))
         self.post_message(self.Changed(self, self.ticked))
 
     @on(OptionList.OptionSelected)
