@@ -34,7 +34,7 @@ class HomeScreen(TutorScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", t("key.plan")),
         Binding("q", "app.quit", t("key.quit"), show=False),
-        Binding("ctrl+r", "reload", t("key.reload"), show=False),
+        Binding("ctrl+r", "reload", t("key.reload")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -54,6 +54,10 @@ class HomeScreen(TutorScreen[None]):
                 yield Button(say("home.help"), id="help")
                 yield Button(say("home.quit"), id="quit")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Reloading only makes sense while an author previews a pack.
+        return self.tutor.preview is not None if action == "reload" else True
 
     def on_mount(self) -> None:
         self.refresh_state()
@@ -109,7 +113,8 @@ class HomeScreen(TutorScreen[None]):
         up = self.next_up()
         self._next = up
         button = self.query_one("#next-up", Button)
-        button.display = bool(self.packs)
+        for widget in ("#next-up", "#overall", "#lessons-title", "#lessons"):
+            self.query_one(widget).display = bool(self.packs)
         if up.kind == "continue" and up.lesson is not None:
             button.label = say("home.continue", lesson=up.lesson.title)
         elif up.kind == "next" and up.lesson is not None:
