@@ -1,0 +1,20 @@
+"""The smallest Textual app worth comparing with netsteps: one line of text and a footer.
+
+``benchmarks/run.py`` starts it in a pseudo-terminal and waits until "ready-marker" is on screen;
+the time that takes is the floor any Textual app pays to import Textual and paint a screen.
+"""
+
+from textual.app import App, ComposeResult
+from textual.widgets import Footer, Static
+
+MARKER = "ready-marker"
+
+
+class BareApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static(MARKER)
+        yield Footer()
+
+
+if __name__ == "__main__":
+    BareApp().run()

@@ -1,0 +1,744 @@
+"""Measure netsteps against baselines taken in the same run, and print one table.
+
+Run from the repository root:
+
+    python benchmarks/run.py            # full run (a few minutes at most)
+    python benchmarks/run.py --quick    # fewer repetitions
+    python benchmarks/run.py --check    # exit 1 when a target is missed (default: always 0)
+
+Every figure is a median, and every figure has a baseline measured in the same run, with the
+repetitions of the two interleaved, so a busy or slow machine moves both. benchmarks/README.md
+says what each figure means and why its target is what it is.
+
+netsteps is started as ``sys.executable -m tutor`` from the repository root with the root on
+PYTHONPATH, so the figures are for the working tree as it is now, whatever is installed.
+Uses only the standard library and the project's own dependencies.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gc
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH_DIR = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # the in-process figures use the working tree too
+
+COLUMNS, LINES = 100, 30
+NETSTEPS_MARKER = "Start the first lesson"  # the home screen's big button for a new learner
+BARE_MARKER = "ready-marker"  # benchmarks/bare_app.py
+PTY_TIMEOUT = 30.0
+
+# Escape sequences a terminal acts on (CSI, OSC, and two-character ESC codes): removed before
+# looking for a marker, so only the text a person would see on screen is searched.
+_ESCAPES = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: cursor moves, colours, modes
+    rb"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC: titles, colour queries
+    rb"|\x1b[PX^_][^\x1b]*\x1b\\"  # DCS and other strings
+    rb"|\x1b[^\[\]PX^_]"  # two-character codes
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    pty_runs: int
+    version_runs: int
+    load_runs: int
+    cli_runs: int
+    saves: int
+    lessons: int
+    bytecode_cache: bool
+
+
+FULL = dict(pty_runs=7, version_runs=15, load_runs=5, cli_runs=3, saves=200)
+QUICK = dict(pty_runs=3, version_runs=5, load_runs=2, cli_runs=1, saves=50)
+
+
+@dataclass
+class Figure:
+    """One row of the table: a median against its baseline's median, and the target."""
+
+    name: str
+    baseline_name: str
+    target: str = "-"
+    max_ratio: float | None = None  # target: median / baseline at most this
+    max_seconds: float | None = None  # target: median under this
+    median: float | None = None
+    baseline: float | None = None
+    runs: int = 0
+    error: str = ""
+
+    @property
+    def ratio(self) -> float | None:
+        if self.median is None or not self.baseline:
+            return None
+        return self.median / self.baseline
+
+    @property
+    def has_target(self) -> bool:
+        return self.max_ratio is not None or self.max_seconds is not None
+
+    @property
+    def result(self) -> str:
+        if self.error:
+            return "FAILED"
+        if not self.has_target:
+            return "(reference)"
+        ok = True
+        if self.max_ratio is not None:
+            ok = ok and self.ratio is not None and self.ratio <= self.max_ratio
+        if self.max_seconds is not None:
+            ok = ok and self.median is not None and self.median < self.max_seconds
+        return "ok" if ok else "MISSED"
+
+
+class BenchError(Exception):
+    """A measurement could not be taken; the message says what was seen."""
+
+
+def note(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# The environment every child process gets -------------------------------------------------------
+
+
+def child_env(cache: Path | None, home: Path | None = None) -> dict[str, str]:
+    """The caller's environment, made repeatable: English, a 100x30 xterm, our bytecode policy."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("TEXTUAL") and key not in ("PYTHONDONTWRITEBYTECODE",
+                                                         "PYTHONPYCACHEPREFIX", "NO_COLOR")
+    }
+    python_path = env.get("PYTHONPATH")
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + python_path if python_path else "")
+    if cache is None:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    else:
+        env["PYTHONPYCACHEPREFIX"] = str(cache)
+    env.update(
+        TERM="xterm-256color",
+        COLUMNS=str(COLUMNS),
+        LINES=str(LINES),
+        LANG="C.UTF-8",
+        LC_ALL="C.UTF-8",
+    )
+    env.pop("LC_MESSAGES", None)
+    if home is not None:
+        env["NETSTEPS_HOME"] = str(home)
+    return env
+
+
+@contextlib.contextmanager
+def fresh_dir(prefix: str) -> Iterator[Path]:
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def timed(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+# 1. Time until the home screen is painted, in a pseudo-terminal ---------------------------------
+
+
+def screen_text(raw: bytes) -> str:
+    return _ESCAPES.sub(b"", raw).decode("utf-8", "replace")
+
+
+def time_to_marker(argv: Sequence[str], marker: str, env: dict[str, str]) -> float:
+    """Start ``argv`` under a new pty; seconds from the fork until ``marker`` is on screen."""
+    import fcntl
+    import pty
+    import select
+    import struct
+    import termios
+
+    wanted = marker.encode()
+    start = time.perf_counter()
+    pid, master = pty.fork()
+    if pid == 0:  # the child: a session leader whose controlling terminal is the pty
+        try:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+            os.chdir(ROOT)
+            os.execve(argv[0], list(argv), env)
+        finally:
+            os._exit(127)
+    raw = bytearray()
+    seen: float | None = None
+    status = None
+    try:
+        while seen is None:
+            left = PTY_TIMEOUT - (time.perf_counter() - start)
+            if left <= 0:
+                break
+            ready, _, _ = select.select([master], [], [], left)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: every copy of the pty's other side is closed
+                chunk = b""
+            now = time.perf_counter()
+            if not chunk:
+                break
+            raw += chunk
+            if wanted in _ESCAPES.sub(b"", bytes(raw)):
+                seen = now
+    finally:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            _, status = os.waitpid(pid, 0)
+        os.close(master)
+    if seen is None:
+        tail = " ".join(screen_text(bytes(raw)).split())[-300:]
+        why = "timed out" if status is None or os.WIFSIGNALED(status) else (
+            f"exited with {os.waitstatus_to_exitcode(status)}")
+        raise BenchError(f"'{marker}' never appeared ({why}); the screen ended with: "
+                         f"{tail or '(nothing)'}")
+    return seen - start
+
+
+def bench_home_screen(settings: Settings, cache: Path | None) -> list[Figure]:
+    figure = Figure("home screen painted (pty)", "bare Textual app",
+                    target="ratio <= 1.2", max_ratio=1.2)
+    if os.name != "posix":
+        figure.error = "needs a POSIX pseudo-terminal"
+        return [figure]
+    apps = {
+        "netsteps": ([sys.executable, "-m", "tutor"], NETSTEPS_MARKER),
+        "bare": ([sys.executable, str(BENCH_DIR / "bare_app.py")], BARE_MARKER),
+    }
+
+    def once(name: str) -> float:
+        argv, marker = apps[name]
+        with fresh_dir("netsteps-bench-home-") as home:
+            return time_to_marker(argv, marker, child_env(cache, home))
+
+    times: dict[str, list[float]] = {"netsteps": [], "bare": []}
+    try:
+        once("netsteps"), once("bare")  # untimed: fills the bytecode cache and the disk cache
+        for number in range(settings.pty_runs):
+            order = ("netsteps", "bare") if number % 2 == 0 else ("bare", "netsteps")
+            for name in order:
+                times[name].append(once(name))
+    except BenchError as error:
+        figure.error = str(error)
+        return [figure]
+    figure.median = statistics.median(times["netsteps"])
+    figure.baseline = statistics.median(times["bare"])
+    figure.runs = settings.pty_runs
+    return [figure]
+
+
+# 2. netsteps --version ---------------------------------------------------------------------------
+
+ARGPARSE_ONLY = (
+    "import argparse; p=argparse.ArgumentParser(); "
+    "p.add_argument('--version', action='version', version='x'); p.parse_args(['--version'])"
+)
+
+
+def bench_version(settings: Settings, cache: Path | None) -> list[Figure]:
+    env = child_env(cache)
+    commands = {
+        "netsteps": [sys.executable, "-m", "tutor", "--version"],
+        "pass": [sys.executable, "-c", "pass"],
+        "argparse": [sys.executable, "-c", ARGPARSE_ONLY],
+    }
+    figure = Figure("netsteps --version", "python -c pass", target="ratio <= 3", max_ratio=3.0)
+    reference = Figure("  ref: bare argparse --version", "python -c pass")
+
+    def run(name: str, check: bool = False) -> float:
+        start = time.perf_counter()
+        output = subprocess.PIPE if check else subprocess.DEVNULL
+        done = subprocess.run(commands[name], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                              stdout=output, stderr=output, check=False)
+        elapsed = time.perf_counter() - start
+        if check and (done.returncode != 0 or (name == "netsteps"
+                                               and b"netsteps" not in done.stdout)):
+            output = (done.stdout + done.stderr).decode("utf-8", "replace").strip()
+            raise BenchError(f"'{' '.join(commands[name][1:])}' exited with {done.returncode}: "
+                             f"{output[-300:]}")
+        return elapsed
+
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    try:
+        for name in commands:
+            run(name, check=True)  # untimed
+    except BenchError as error:
+        figure.error = reference.error = str(error)
+        return [figure, reference]
+    names = list(commands)
+    for number in range(settings.version_runs):
+        shift = number % len(names)
+        for name in names[shift:] + names[:shift]:
+            times[name].append(run(name))
+    baseline = statistics.median(times["pass"])
+    for row, name in ((figure, "netsteps"), (reference, "argparse")):
+        row.median = statistics.median(times[name])
+        row.baseline = baseline
+        row.runs = settings.version_runs
+    return [figure, reference]
+
+
+# 3. Checking a generated pack of many lessons -----------------------------------------------------
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string; JSON's escapes are a subset of TOML's."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def toml_list(items: Sequence[str]) -> str:
+    return "[\n" + "".join(f"  {toml_string(item)},\n" for item in items) + "]"
+
+
+TOPICS = (
+    "profile photos", "privacy settings", "comments", "sharing news", "job posts",
+    "group chats", "passwords", "tagging friends", "live video", "direct messages",
+)
+
+
+def lesson_toml(number: int) -> str:
+    """One lesson of ten steps of every kind, in the style of the shipped course."""
+    topic = TOPICS[number % len(TOPICS)]
+    title = f"Lesson {number}: calm steps with {topic}"
+
+    def options(question: int) -> str:
+        rows = []
+        for index in range(3):
+            correct = "true" if index == (number + question) % 3 else "false"
+            text = f"Option {index + 1}: a sensible-looking choice about {topic}"
+            feedback = (f"This is {'right' if correct == 'true' else 'not the best move'}: "
+                        f"with {topic}, think about who can see it, and whether you would "
+                        "say the same at a meeting at work.")
+            rows.append(f"  {{ text = {toml_string(text)}, correct = {correct}, "
+                        f"feedback = {toml_string(feedback)} }},\n")
+        return "[\n" + "".join(rows) + "]"
+
+    def body(part: str) -> str:
+        return (
+            f"**{part.capitalize()}** is the part of {topic} most people skip. "
+            "Take it slowly: nobody is timing you.\n\n"
+            f"- Look at who can see your {topic} before you post.\n"
+            "- Ask yourself whether you would say it aloud at a meeting at work.\n"
+            "- When in doubt, wait a day. A short delay rarely costs anything.\n\n"
+            "People who are new to this often worry they will get it wrong. Small, careful "
+            "steps are how everyone learns, and you can always change a setting later.\n"
+        )
+
+    steps = [
+        ("confidence-before", "rate", [("statement", toml_string(
+            f"I feel able to handle {topic} in a calm, professional way."))]),
+        ("why-it-matters", "read", [("title", toml_string(f"Why {topic} matter")),
+                                    ("body", '"""\n' + body("the first look") + '"""')]),
+        ("first-question", "choice", [
+            ("prompt", toml_string(f"A colleague asks you about {topic} on a busy morning. "
+                                   "What is the best first move?")),
+            ("options", options(1))]),
+        ("what-to-check", "read", [("title", toml_string("What to check")),
+                                   ("body", '"""\n' + body("the check") + '"""')]),
+        ("where-you-stand", "checklist", [
+            ("prompt", toml_string(f"What already holds for your {topic}?")),
+            ("items", toml_list([f"I know who sees my {topic}",
+                                 "I have looked at my settings this year",
+                                 "I know how to remove something I posted",
+                                 "I know whom to ask when I am unsure"]))]),
+        ("second-question", "choice", [
+            ("prompt", toml_string(f"Someone is rude to you about {topic}. What now?")),
+            ("options", options(2))]),
+        ("in-your-words", "reflect", [
+            ("prompt", toml_string(f"What would you like to change about your {topic}?")),
+            ("plan", "true"),
+            ("hint", toml_string("For example: check my settings on Friday."))]),
+        ("good-habits", "read", [("body", '"""\n' + body("the habit") + '"""')]),
+        ("your-actions", "commit", [
+            ("prompt", toml_string("Which of these will you do this week?")),
+            ("actions", toml_list([f"Review who can see my {topic}",
+                                   "Ask a colleague how they do it",
+                                   "Remove one old post I would not make today"]))]),
+        ("confidence-after", "rate", [("statement", toml_string(
+            f"I feel able to handle {topic} in a calm, professional way."))]),
+    ]
+    lines = [
+        f'id = "lesson-{number:04d}"',
+        f"title = {toml_string(title)}",
+        f"summary = {toml_string(f'A short, friendly lesson on {topic}, with questions.')}",
+        f"minutes = {5 + number % 20}",
+        "objectives = " + toml_list([f"Explain the main risk with {topic}",
+                                     f"Change one setting for {topic}"]),
+    ]
+    for key, kind, step_fields in steps:
+        lines += ["", "[[steps]]", f'id = "{key}"', f'kind = "{kind}"']
+        lines += [f"{name} = {value}" for name, value in step_fields]
+    return "\n".join(lines) + "\n"
+
+
+PACK_TOML = """\
+format = 1
+id = "bench-pack"
+title = "A very large benchmark pack"
+language = "en"
+version = "1.0.0"
+authors = ["netsteps benchmarks"]
+description = "Generated by benchmarks/run.py to time the pack check."
+"""
+
+
+def write_pack(folder: Path, lessons: int) -> None:
+    (folder / "pack.toml").write_text(PACK_TOML, encoding="utf-8")
+    for number in range(1, lessons + 1):
+        (folder / f"{number:04d}-lesson.toml").write_text(lesson_toml(number), encoding="utf-8")
+
+
+def bench_pack(settings: Settings, cache: Path | None) -> list[Figure]:
+    lessons = settings.lessons
+    load = Figure(f"load_pack, {lessons} lessons", "tomllib read+parse")
+    parse = Figure(f"  parse_pack only, {lessons} lessons", "tomllib parse only")
+    cli = Figure(f"pack check CLI, {lessons} lessons", "tomllib read+parse",
+                 target="< 1 s", max_seconds=1.0)
+    rows = [load, parse, cli]
+    try:
+        from tutor.packs.errors import PackError
+        from tutor.packs.loader import load_pack, parse_pack
+    except Exception as error:  # the tree may be mid-edit
+        for row in rows:
+            row.error = f"cannot import the loader: {error!r}"
+        return rows
+
+    with fresh_dir("netsteps-bench-pack-") as folder:
+        write_pack(folder, lessons)
+        paths = sorted(folder.glob("*.toml"))
+        files = {path.name: path.read_bytes() for path in paths}
+        size = sum(len(raw) for raw in files.values())
+        note(f"  generated {len(paths)} files, {size / 1e6:.1f} MB, in {folder}")
+
+        # The generated pack must be valid, or the figures mean nothing.
+        try:
+            pack = parse_pack(files, source=folder)
+        except PackError as error:
+            message = f"the generated pack is invalid: {error.problems[0]}"
+            for row in rows:
+                row.error = message
+            return rows
+        steps = sum(len(lesson.steps) for lesson in pack.lessons)
+        note(f"  {len(pack.lessons)} lessons, {steps} steps, valid")
+
+        def read_and_parse() -> None:
+            for path in paths:
+                tomllib.loads(path.read_bytes().decode("utf-8"))
+
+        def parse_only() -> None:
+            for raw in files.values():
+                tomllib.loads(raw.decode("utf-8"))
+
+        load_error = ""
+        try:
+            load_pack(folder)
+        except PackError as error:
+            load_error = "; ".join(str(problem) for problem in error.problems[:2])
+            load.error = f"load_pack refused the pack: {load_error}"
+
+        base_times: list[float] = []
+        parse_base: list[float] = []
+        load_times: list[float] = []
+        parse_times: list[float] = []
+        for _ in range(settings.load_runs):
+            base_times.append(timed(read_and_parse))
+            parse_base.append(timed(parse_only))
+            parse_times.append(timed(lambda: parse_pack(files, source=folder)))
+            if not load_error:
+                load_times.append(timed(lambda: load_pack(folder)))
+            gc.collect()
+        baseline = statistics.median(base_times)
+        if load_times:
+            load.median = statistics.median(load_times)
+        load.baseline, load.runs = baseline, settings.load_runs
+        parse.median = statistics.median(parse_times)
+        parse.baseline, parse.runs = statistics.median(parse_base), settings.load_runs
+
+        command = [sys.executable, "-m", "tutor", "pack", "check", str(folder)]
+        env = child_env(cache)
+        cli_times: list[float] = []
+        for number in range(settings.cli_runs + 1):  # the first run is untimed
+            start = time.perf_counter()
+            done = subprocess.run(command, cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                                  capture_output=True, check=False)
+            elapsed = time.perf_counter() - start
+            if done.returncode != 0:
+                output = (done.stdout + done.stderr).decode("utf-8", "replace").strip()
+                first = output.splitlines()[0] if output else "(no output)"
+                cli.error = f"'netsteps pack check' exited with {done.returncode}: {first}"
+                break
+            if number:
+                cli_times.append(elapsed)
+        if cli_times:
+            cli.median = statistics.median(cli_times)
+        cli.baseline, cli.runs = baseline, settings.cli_runs
+    return rows
+
+
+# 4. One progress save ----------------------------------------------------------------------------
+
+REFLECTION = (
+    "I want to stop posting photos of my grandchildren where everyone can see them.\n"
+    "On Sunday I will go through my privacy settings with my daughter, and I will ask her "
+    "to show me how to make an album that only the family can open. I also want to think "
+    "twice before I share news stories: check where they come from first."
+)
+
+
+def fill_lesson(store: object, pack: object, lesson: object, *, done: bool) -> None:
+    """Answer every step of ``lesson`` the way a learner would."""
+    from tutor.progress.model import Commitment, now
+
+    record = store.lesson(pack.id, lesson.id)  # type: ignore[attr-defined]
+    record.touch()
+    for step in lesson.steps:  # type: ignore[attr-defined]
+        answer = record.step_record(step.key)
+        answer.seen = True
+        answer.updated = now()
+        if step.kind == "choice":
+            right = [i for i, option in enumerate(step.options) if option.correct]
+            answer.picked, answer.correct, answer.attempts = right, True, 2
+        elif step.kind == "reflect":
+            answer.text = REFLECTION
+        elif step.kind == "checklist":
+            answer.ticked = list(range(0, len(step.items), 2))
+        elif step.kind == "commit":
+            answer.actions = [
+                Commitment(text=action, by=date.today() + timedelta(days=7 * (i + 1)))
+                for i, action in enumerate(step.actions[:2])
+            ] + [Commitment(text="Ask my daughter to look at my settings with me",
+                            suggested=False)]
+        elif step.kind == "rate":
+            answer.rating, answer.rated_at = 3, now()
+    record.status = "done" if done else "in_progress"
+    record.step = len(lesson.steps) - 1 if done else 3  # type: ignore[attr-defined]
+    if done:
+        record.completed = now()
+
+
+def bench_save(settings: Settings, cache: Path | None) -> list[Figure]:
+    figure = Figure("progress save", "open/write/fsync", target="< 10 ms", max_seconds=0.010)
+    try:
+        from tutor.packs.library import Library
+        from tutor.progress.store import ProgressStore
+    except Exception as error:  # the tree may be mid-edit
+        figure.error = f"cannot import the store: {error!r}"
+        return [figure]
+    with fresh_dir("netsteps-bench-save-") as folder:
+        # The shipped course (seven lessons) gives the record a realistic shape.
+        library = Library(folder / "data", use_entry_points=False).load()
+        pack = next((pack for pack in library.packs if pack.builtin), None)
+        if pack is None:
+            broken = "; ".join(f"{b.origin}: {b.error.first}" for b in library.broken)
+            figure.error = f"cannot load the shipped course: {broken or 'no built-in pack'}"
+            return [figure]
+        store = ProgressStore(folder / "data")
+        store.load()
+        for number, lesson in enumerate(pack.lessons):
+            fill_lesson(store, pack, lesson, done=number < len(pack.lessons) - 1)
+            store.save(pack.id, lesson.id)
+        last = pack.lessons[-1]
+        reflect = next((step.key for step in last.steps if step.kind == "reflect"),
+                       last.steps[0].key)
+        plain = folder / "plain.toml"
+        saves: list[float] = []
+        writes: list[float] = []
+        for number in range(settings.saves):
+            record = store.lesson(pack.id, last.id)
+            record.step = number % len(last.steps)
+            record.step_record(reflect).text = f"{REFLECTION}\n(edit {number})"
+            record.touch()
+            saves.append(timed(lambda: store.save(pack.id, last.id)))
+            payload = store.path.read_bytes()
+
+            def write(payload: bytes = payload) -> None:
+                with open(plain, "wb") as handle:
+                    handle.write(payload)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+
+            writes.append(timed(write))
+        size = store.path.stat().st_size
+    figure.name = f"progress save ({size / 1024:.0f} KB file)"
+    figure.median = statistics.median(saves)
+    figure.baseline = statistics.median(writes)
+    figure.runs = settings.saves
+    return [figure]
+
+
+# The machine and the table -----------------------------------------------------------------------
+
+
+def cpu_model() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text(errors="replace").splitlines():
+            if line.lower().startswith(("model name", "hardware", "cpu model")):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine() or "unknown"
+
+
+def file_system(path: Path) -> str:
+    """The mount type of ``path`` from /proc/mounts (fsync costs differ a lot between them)."""
+    best, kind = "", "unknown"
+    with contextlib.suppress(OSError):
+        resolved = str(path.resolve())
+        for line in Path("/proc/mounts").read_text().splitlines():
+            parts = line.split()
+            if len(parts) > 2:
+                mount = parts[1].replace("\\040", " ")
+                inside = resolved == mount or resolved.startswith(mount.rstrip("/") + "/")
+                if inside and len(mount) >= len(best):
+                    best, kind = mount, parts[2]
+    return kind
+
+
+def tree_state() -> str:
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "not a git checkout"
+    return f"{head}{' with uncommitted changes' if dirty.strip() else ''}"
+
+
+def machine_lines(settings: Settings, quick: bool) -> list[tuple[str, str]]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        textual = version("textual")
+    except PackageNotFoundError:
+        textual = "not installed"
+    try:
+        from tutor import __version__ as netsteps
+    except Exception:
+        netsteps = "?"
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else None
+    cores = f"{os.cpu_count()} cores" + (f", {usable} usable" if usable else "")
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = "load average " + " ".join(f"{value:.2f}" for value in os.getloadavg())
+    temp = Path(tempfile.gettempdir())
+    return [
+        ("machine", platform.platform()),
+        ("cpu", f"{cpu_model()} ({cores}){'; ' + load if load else ''}"),
+        ("python", f"{platform.python_version()} ({platform.python_implementation()}) "
+                   f"{sys.executable}"),
+        ("textual", textual),
+        ("netsteps", f"{netsteps}, tree {tree_state()}"),
+        ("temp dir", f"{temp} ({file_system(temp)})"),
+        ("bytecode", "cached in a private prefix, warmed by an untimed first run"
+         if settings.bytecode_cache else "not cached (PYTHONDONTWRITEBYTECODE=1)"),
+        ("mode", f"{'quick' if quick else 'full'}: pty {settings.pty_runs} pairs, --version "
+                 f"{settings.version_runs} rounds, load {settings.load_runs}, CLI "
+                 f"{settings.cli_runs}, saves {settings.saves}"),
+    ]
+
+
+def milliseconds(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds * 1000:.1f} ms"
+
+
+def render(figures: list[Figure], machine: list[tuple[str, str]]) -> str:
+    out = [f"{label:<9} {value}" for label, value in machine]
+    header = ("figure", "n", "median", "baseline", "base median", "ratio", "target", "result")
+    rows = [header]
+    for f in figures:
+        ratio = "-" if f.ratio is None else f"{f.ratio:.2f}x"
+        runs = str(f.runs) if f.runs and f.median is not None else "-"
+        rows.append((f.name, runs, milliseconds(f.median), f.baseline_name,
+                     milliseconds(f.baseline), ratio, f.target, f.result))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    right = {1, 2, 4, 5}
+    out.append("")
+    for number, row in enumerate(rows):
+        cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+                 for i, cell in enumerate(row)]
+        out.append("  ".join(cells).rstrip())
+        if number == 0:
+            out.append("  ".join("-" * width for width in widths))
+    problems = [f for f in figures if f.error]
+    if problems:
+        out.append("")
+        out += [f"FAILED {f.name.strip()}: {f.error}" for f in problems]
+    return "\n".join(out)
+
+
+BENCHES: dict[str, Callable[[Settings, Path | None], list[Figure]]] = {
+    "home": bench_home_screen,
+    "version": bench_version,
+    "pack": bench_pack,
+    "save": bench_save,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when a target is missed or a figure cannot be measured")
+    parser.add_argument("--only", metavar="NAMES", default=",".join(BENCHES),
+                        help=f"comma-separated figures to run (default: {','.join(BENCHES)})")
+    parser.add_argument("--lessons", type=int, default=1000,
+                        help="lessons in the generated pack (default: 1000)")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="start children with PYTHONDONTWRITEBYTECODE=1, as from a "
+                        "read-only checkout")
+    args = parser.parse_args(argv)
+    chosen = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in BENCHES]
+    if unknown:
+        parser.error(f"unknown figure(s): {', '.join(unknown)}; choose from {', '.join(BENCHES)}")
+    counts = QUICK if args.quick else FULL
+    settings = Settings(**counts, lessons=args.lessons,
+                        bytecode_cache=not args.no_bytecode_cache)
+
+    machine = machine_lines(settings, args.quick)
+    figures: list[Figure] = []
+    with fresh_dir("netsteps-bench-pycache-") as cache_dir:
+        cache = None if args.no_bytecode_cache else cache_dir
+        for number, name in enumerate(chosen, start=1):
+            note(f"[{number}/{len(chosen)}] {name} ...")
+            start = time.perf_counter()
+            try:
+                figures += BENCHES[name](settings, cache)
+            except Exception as error:  # report, never crash: the other figures still count
+                figures.append(Figure(name, "-", error=f"{type(error).__name__}: {error}"))
+            note(f"      {time.perf_counter() - start:.1f} s")
+    print(render(figures, machine))
+    missed = [f for f in figures if f.result in ("MISSED", "FAILED")]
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
