@@ -408,10 +408,6 @@ def test_plan_export_to_html_escapes_the_learners_words(
     assert "&lt;script&gt;alert(&quot;hi&quot;)&lt;/script&gt; &amp; me" in page
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "tutor/plan.py write_text_atomic: os.replace(temp, path) fails with the hidden temp file's "
-    "name, so the CLI says 'is a directory (<parent>/.<name>.XXXX.tmp)' instead of naming the "
-    "path the learner typed"))
 def test_plan_export_to_a_folder_names_that_folder(
         home: Path, tmp_path: Path, capsys: Capture) -> None:
     folder = tmp_path / "plans"
@@ -419,7 +415,7 @@ def test_plan_export_to_a_folder_names_that_folder(
     assert main(["plan", "--export", str(folder)]) == 1
     err = capsys.readouterr().err
     assert ".tmp" not in err
-    assert err.strip() == f"netsteps: is a directory ({folder})"
+    assert err.strip() == f"netsteps: is a folder; give a file name ({folder})"
 
 
 def test_version(capsys: Capture) -> None:
