@@ -16,8 +16,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -58,6 +60,8 @@ _COMMANDS = {
     "m": "menu",
 }
 _SEPARATORS = re.compile(r"[\s,;]+")
+# The start of a list item, so that its broken lines line up after it.
+_BULLET = re.compile(r"(?:[-*+]|\d+[.)]|\[ \]) ")
 
 
 class _Quit(Exception):
@@ -122,10 +126,17 @@ def run_plain(
 
 
 class _Writer:
-    """Plain lines to the output; nothing in them a terminal could act on."""
+    """Plain lines to the output; nothing in them a terminal could act on.
+
+    On a terminal, long lines are broken between words to fit its width (the terminal itself
+    would break them in the middle of a word); elsewhere each line is written whole.
+    """
 
     def __init__(self, out: TextIO) -> None:
         self.out = out
+        self.width = 0
+        if _isatty(out):
+            self.width = max(20, shutil.get_terminal_size().columns - 1)
 
     def raw(self, text: str) -> None:
         text = clean(text)
@@ -135,8 +146,22 @@ class _Writer:
             encoding = getattr(self.out, "encoding", None) or "ascii"
             self.out.write(text.encode(encoding, "replace").decode(encoding, "replace"))
 
-    def line(self, text: str = "") -> None:
-        self.raw(text + "\n")
+    def line(self, text: str = "", *, hang: int = 0) -> None:
+        """Write ``text`` and a newline; ``hang`` indents the lines a long one is broken into."""
+        for part in text.split("\n"):
+            self.raw(self.fit(part, hang) + "\n")
+
+    def fit(self, line: str, hang: int = 0) -> str:
+        if not self.width or len(line) <= self.width:
+            return line
+        body = line.lstrip(" ")
+        indent = " " * (len(line) - len(body))
+        if not hang:
+            bullet = _BULLET.match(body)
+            hang = bullet.end() if bullet else 0
+        return textwrap.fill(body, self.width, initial_indent=indent,
+                             subsequent_indent=indent + " " * hang,
+                             break_long_words=False, break_on_hyphens=False)
 
     def lines(self, text: str, indent: str = "") -> None:
         for line in text.splitlines() or [""]:
@@ -168,6 +193,8 @@ class _PlainTutor:
         self.last_error = ""
         self.notices_shown = 0
         self.current: tuple[Pack, Lesson] | None = None
+        self.session: LessonSession | None = None
+        self.in_menu = False
 
     # The whole run ---------------------------------------------------------------------------
 
@@ -355,11 +382,15 @@ class _PlainTutor:
                 details.append(t("cli.minutes", minutes=lesson.minutes))
                 w.line("  " + t("plain.lesson_line", number=number, title=lesson.title,
                                 details=", ".join(details)))
+        self.show_choices()
+
+    def show_choices(self) -> None:
+        w = self.w
         w.line()
         w.line(t("plain.menu_ask"))
-        kind, _, lesson = self.next_up()
-        if lesson is not None or kind == "plan":
-            w.line("  " + t("plain.menu_enter", label=_next_label(kind, lesson)))
+        kind, _, up = self.next_up()
+        if up is not None or kind == "plan":
+            w.line("  " + t("plain.menu_enter", label=_next_label(kind, up)))
         if len(self.entries) == 1:
             w.line("  " + t("plain.menu_number_one"))
         elif self.entries:
@@ -371,7 +402,11 @@ class _PlainTutor:
     def menu(self) -> None:
         self.show_menu()
         while True:
-            text = self.ask(t("plain.your_choice"), moves=False).casefold()
+            self.in_menu = True
+            try:
+                text = self.ask(t("plain.your_choice"), moves=False).casefold()
+            finally:
+                self.in_menu = False
             if text in ("", "c"):
                 kind, pack, lesson = self.next_up()
                 if pack is not None and lesson is not None:
@@ -407,7 +442,18 @@ class _PlainTutor:
         if not self.preview:
             w.line()
             w.lines(t("help.data", path=self.store.path.parent))
-        w.line()
+        self.back_to_where_we_were()
+
+    def back_to_where_we_were(self) -> None:
+        """After help or the words, say where the learner is, since the step has scrolled away."""
+        if self.session is not None:
+            self.w.line()
+            self.w.line(t("plain.back_to_step", number=self.session.number,
+                          total=self.session.total))
+        elif self.in_menu:
+            self.show_choices()
+        else:
+            self.w.line()
 
     def words(self, pack: Pack, lesson: Lesson) -> None:
         w = self.w
@@ -415,13 +461,14 @@ class _PlainTutor:
         w.line()
         if not terms:
             w.line(t("glossary.empty"))
+            self.back_to_where_we_were()
             return
         w.line(t("glossary.in_lesson", lesson=lesson.title))
         for term in terms:
-            w.line(f"  {term.term}: {term.meaning}")
+            w.line(f"  {term.term}: {term.meaning}", hang=2)
             if term.also:
-                w.line("    " + t("glossary.also", names=", ".join(term.also)))
-        w.line()
+                w.line("    " + t("glossary.also", names=", ".join(term.also)), hang=2)
+        self.back_to_where_we_were()
 
     # A lesson --------------------------------------------------------------------------------
 
@@ -433,6 +480,7 @@ class _PlainTutor:
         self.current = (pack, lesson)
         try:
             session = LessonSession(lesson, record, save=self.saver((pack.id, lesson.id)))
+            self.session = session
             w = self.w
             w.line()
             w.line(t("plain.lesson_title", title=lesson.title))
@@ -459,6 +507,7 @@ class _PlainTutor:
             self.summary(pack, lesson, session)
         finally:
             self.current = None
+            self.session = None
 
     def step(self, session: LessonSession) -> None:
         """Show the current step and take the learner's answer; return to go on."""
@@ -575,9 +624,9 @@ class _PlainTutor:
         w.line(step.prompt)
         record = session.record_for(step)
         ticked = set(record.ticked) if record is not None else set()
-        for number, item in enumerate(step.items, start=1):
+        for number, text in enumerate(step.items, start=1):
             key = "plain.item_ticked" if number - 1 in ticked else "plain.item"
-            w.line("  " + t(key, number=number, text=item))
+            w.line("  " + t(key, number=number, text=text))
         w.line(t("plain.checklist_how"))
         if ticked:
             w.line(t("plain.ticked_now", numbers=_listed(ticked)))
@@ -585,7 +634,7 @@ class _PlainTutor:
             text = self.ask(t("plain.your_numbers"))
             if not text:
                 break
-            chosen = set() if text == "0" else _numbers(text, len(step.items))
+            chosen: list[int] | None = [] if text == "0" else _numbers(text, len(step.items))
             if chosen is None:
                 w.line(t("plain.bad_numbers", count=len(step.items)))
                 continue
@@ -599,7 +648,6 @@ class _PlainTutor:
     def commit_step(self, session: LessonSession, step: CommitStep) -> None:
         w = self.w
         w.line(step.prompt)
-        w.line(t("plain.commit_how"))
         record = session.record_for(step)
         current = list(record.actions) if record is not None else []
         chosen = {action.text.casefold(): action for action in current}
@@ -613,8 +661,12 @@ class _PlainTutor:
                 w.line("  " + t("plain.item", number=number, text=text))
             else:
                 picked_now.append(number - 1)
-                w.line("  " + t("plain.action_chosen", number=number, text=text,
-                                by=t("plan.by", date=format_date(action.by)) if action.by else ""))
+                if action.by is None:
+                    w.line("  " + t("plain.action_chosen", number=number, text=text))
+                else:
+                    w.line("  " + t("plain.action_chosen_by", number=number, text=text,
+                                    date=format_date(action.by)))
+        w.line(t("plain.commit_how"))
         if picked_now:
             w.line(t("plain.commit_keep", numbers=_listed(picked_now)))
         else:
@@ -650,6 +702,7 @@ class _PlainTutor:
             self.ask_by_when(session, Commitment(text, None, False))
             w.line(t("plain.own_more"))
         final = session.answer.actions
+        w.line()
         if final:
             w.line(t("end.you_chose"))
             for action in final:
@@ -709,7 +762,8 @@ class _PlainTutor:
         w.line(t("end.well_done", lesson=lesson.title))
         said = False
         if s.questions:
-            w.line(t("end.questions", right=s.right, questions=s.questions))
+            w.line(t("end.questions", answered=s.answered, right=s.right,
+                     questions=s.questions))
             said = True
         for change in s.confidence:
             if change.before and change.after:
@@ -742,6 +796,7 @@ class _PlainTutor:
         if following is not None:
             w.line(t("plain.end_next", lesson=following.title))
         self.current = None
+        self.session = None
         self.ask(t("plain.enter_lessons"), moves=False)
 
 

@@ -250,8 +250,8 @@ MESSAGES: dict[str, str] = {
     "plain.your_choice": "Your choice: ",
     "plain.start_first": "Start the first lesson: {lesson}",
     "plain.plan_export": (
-        "To keep your plan as a file, type this at the command line: "
-        "netsteps plan --export my-plan.md"
+        "To keep your plan as a file, quit netsteps and type this command:\n"
+        "    netsteps plan --export my-plan.md"
     ),
     "plain.enter_lessons": "Press Enter to go back to your lessons. ",
     "plain.help_menu": (
@@ -278,13 +278,13 @@ MESSAGES: dict[str, str] = {
     ),
     "plain.lesson_title": "Lesson: {title}",
     "plain.minutes": "It takes about {minutes} minutes.",
-    "plain.resumed": "Welcome back. You are at the step where you stopped.",
+    "plain.resumed": "You are back at the step where you stopped last time.",
     "plain.done_before": (
         "You have done this lesson before. Your answers are kept, and you can change them."
     ),
     "plain.lesson_keys": (
-        "Press Enter to go on. Type b to go back, q to stop for now (everything is saved), "
-        "or ? for help."
+        "At any question you can type b to go back a step, q to stop for now (everything is "
+        "saved), or ? for help."
     ),
     "plain.first_step": "This is the first step, so there is no step before it.",
     "plain.enter_next": "Press Enter to go on. ",
@@ -297,8 +297,8 @@ MESSAGES: dict[str, str] = {
     "plain.your_answer": "Your answer: ",
     "plain.answer_or_enter": "Your answer, or Enter to go on: ",
     "plain.last_answer": "Your answer last time:",
-    "plain.picked_right": "{number} is right: {text}",
-    "plain.picked_wrong": "{number} is not right: {text}",
+    "plain.picked_right": "Answer {number} is right: {text}",
+    "plain.picked_wrong": "Answer {number} is not right: {text}",
     "plain.try_again": "You can type another number to try again, or press Enter to go on.",
     "plain.missed": (
         "One or more right answers are still missing. You can type the numbers again, "
@@ -345,12 +345,14 @@ MESSAGES: dict[str, str] = {
         "Choose the actions you want to take; they go into your action plan. "
         "Type their numbers, for example: 1 3"
     ),
-    "plain.action_chosen": "{number}. {text} (chosen{by})",
+    "plain.action_chosen": "{number}. {text} (chosen)",
+    "plain.action_chosen_by": "{number}. {text} (chosen, by {date})",
     "plain.commit_keep": (
         "Chosen now: {numbers}. To keep that, press Enter. To change it, type the numbers "
         "again, or 0 for none."
     ),
     "plain.commit_none": "If you would rather not choose any now, just press Enter.",
+    "plain.back_to_step": "Back to step {number} of {total}. Type r to read it again.",
     "plain.by_when": (
         "By when do you want to do this: \u201c{action}\u201d? Type a date such as 31.12.2026, "
         "or just press Enter for no date."
@@ -378,7 +380,9 @@ MESSAGES: dict[str, str] = {
     ),
     "plain.your_number": "Your number: ",
     "plain.rate_bad": "Please type one number from 1 to 5.",
-    "plain.end_next": "Next lesson: {lesson}. It is the first choice on the list.",
+    "plain.end_next": (
+        "The next lesson is \u201c{lesson}\u201d. On the list of lessons, Enter starts it."
+    ),
     "plain.unreadable": "netsteps could not read what was typed. Please type it again.",
     "plain.not_saved": "Your latest answers could not be saved. Please try again later.",
     "plain.goodbye": "Everything is saved. Goodbye, and see you next time.",
