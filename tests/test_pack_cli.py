@@ -419,8 +419,10 @@ def test_plan_export_to_a_folder_names_that_folder(
 
 
 def test_version(capsys: Capture) -> None:
-    with pytest.raises(SystemExit) as exit_:
-        main(["--version"])
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"netsteps {__version__}"
+    with pytest.raises(SystemExit) as exit_:  # the parser answers it too, with other options
+        main(["--lang", "en", "--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out.strip() == f"netsteps {__version__}"
 

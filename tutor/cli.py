@@ -5,16 +5,17 @@ Exit codes: 0 done, 1 a user error (one line saying what to do), 2 bad usage (fr
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from tutor import __version__
 
+# Imports wait until a command needs them: `netsteps --version` should start as fast as Python.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+
     from tutor.packs.library import Library
     from tutor.progress.store import ProgressStore
 
@@ -24,8 +25,12 @@ class UserError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments == ["--version"]:  # answered before any parser is built
+        print(f"netsteps {__version__}")
+        return 0
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     from tutor.messages import set_language
 
     set_language(args.lang or "en")
@@ -63,6 +68,9 @@ def _os_message(error: Exception) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+    from pathlib import Path
+
     parser = argparse.ArgumentParser(
         prog="netsteps",
         description="A calm tutor for your first confident steps on social media. "
@@ -206,6 +214,8 @@ def run_tutor(args: argparse.Namespace) -> int:
 
 
 def _locale_language() -> str:
+    import os
+
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
@@ -335,6 +345,8 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
     assert isinstance(pack, Pack) and isinstance(files, PackFiles)
     if files.is_zip:
         raise UserError(f"{args.dir} is already a .zip; build takes the pack's folder")
+    from pathlib import Path
+
     out = args.output or Path(f"{pack.id}-{pack.version}.zip")
     path = build_zip(files, pack.id, pack.version, out)
     print(f"Built {path} ({pack.title}, version {pack.version}, "

@@ -25,6 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from tutor.course import next_up, status
 from tutor.dates import parse_date
 from tutor.glossary import terms_in
 from tutor.messages import t
@@ -333,29 +334,12 @@ class _PlainTutor:
     # The list of lessons ---------------------------------------------------------------------
 
     def status(self, pack: Pack, lesson: Lesson) -> str:
-        record = self.store.find(pack.id, lesson.id)
-        return "new" if record is None else str(record.status)
+        return status(self.store, pack, lesson)
 
     def next_up(self) -> tuple[str, Pack | None, Lesson | None]:
         """What Enter does on the list: the same choice as the home screen's big button."""
-        latest = None
-        for pack, lesson in self.entries:
-            record = self.store.find(pack.id, lesson.id)
-            if record is not None and record.status == "in_progress" and (
-                latest is None or (record.updated and latest[2].updated
-                                   and record.updated > latest[2].updated)
-            ):
-                latest = (pack, lesson, record)
-        if latest is not None:
-            return "continue", latest[0], latest[1]
-        started = False
-        for pack, lesson in self.entries:
-            state = self.status(pack, lesson)
-            if state != "new":
-                started = True
-            if state != "done":
-                return ("next" if started else "first"), pack, lesson
-        return ("plan" if started else "first"), None, None
+        up = next_up(self.packs, self.store)
+        return up.kind, up.pack, up.lesson
 
     def show_menu(self) -> None:
         w = self.w

@@ -58,9 +58,19 @@ class Library:
         for folder in _pack_folders(self.installed_dir):
             self._add(folder)
         if self.use_entry_points:
-            for name, path in _entry_point_paths(self.broken):
-                self._add(path, origin=name)
+            self.load_plugins()
         return self
+
+    def load_plugins(self) -> int:
+        """Add packs from installed Python packages; returns how many were added.
+
+        Separate from :meth:`load` so the tutor can paint its first screen before scanning
+        every installed package.
+        """
+        before = len(self.packs)
+        for name, path in _entry_point_paths(self.broken):
+            self._add(path, origin=name)
+        return len(self.packs) - before
 
     def _add(self, folder: Path, *, builtin: bool = False, origin: str = "") -> None:
         try:

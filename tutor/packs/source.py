@@ -27,6 +27,9 @@ MB = 1024 * 1024
 MAX_FILE_BYTES = 1 * MB
 MAX_TOTAL_BYTES = 20 * MB
 MAX_MEMBERS = 500
+# A folder is read file by file from the author's own disk, so it may hold a large course;
+# the byte limits still apply to it.
+MAX_FOLDER_FILES = 5000
 MAX_RATIO = 100
 
 PACK_FILE = "pack.toml"
@@ -135,12 +138,13 @@ def _read_folder(path: Path, label: str) -> PackFiles:
         ) from None
 
     wanted = [entry for entry in entries if _is_pack_file_name(entry.name)]
-    if len(wanted) > MAX_MEMBERS:
+    if len(wanted) > MAX_FOLDER_FILES:
         raise PackError(
             Problem(
                 label,
                 "",
-                f"this folder has {len(wanted)} .toml files; a pack can have at most {MAX_MEMBERS}",
+                f"this folder has {len(wanted)} .toml files; a pack can have at most "
+                f"{MAX_FOLDER_FILES}",
                 "move the files the pack does not need elsewhere",
             )
         )

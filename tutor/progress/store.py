@@ -23,10 +23,12 @@ import tomllib
 from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
-from filelock import FileLock, Timeout
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 from tutor.messages import t
 from tutor.paths import ensure_private_dir
@@ -214,6 +216,8 @@ class ProgressStore:
         if pack_id is not None and lesson_id is not None:
             self.lesson(pack_id, lesson_id)
             self._marked.add((pack_id, lesson_id))
+        from filelock import Timeout  # imported at the first save: starting up needs no lock
+
         try:
             ensure_private_dir(self.data_dir)
             with self._lock():
@@ -307,6 +311,8 @@ class ProgressStore:
         self._forgotten = set()
 
     def _lock(self) -> FileLock:
+        from filelock import FileLock
+
         return FileLock(str(self.lock_path), timeout=self.lock_timeout, mode=0o600)
 
 

@@ -63,7 +63,9 @@ class NetstepsApp(App[int]):
     def load_packs(self) -> None:
         """(Re)read the packs; a preview shows just the author's pack, or its problems."""
         if self.preview is None:
+            plugins, self.library.use_entry_points = self.library.use_entry_points, False
             self.library.load()
+            self.library.use_entry_points = plugins
             return
         self.library.packs, self.library.broken = [], []
         self.preview_problems = []
@@ -76,9 +78,6 @@ class NetstepsApp(App[int]):
     def packs(self) -> list[Pack]:
         return self.library.packs
 
-    def glossary_terms(self) -> list[tuple[Pack, object]]:
-        return [(pack, term) for pack in self.packs for term in pack.glossary]
-
     def on_mount(self) -> None:
         from tutor.ui.screens.home import HomeScreen
 
@@ -87,9 +86,18 @@ class NetstepsApp(App[int]):
         for notice in self.store.notices:
             self.notify(notice, markup=False, timeout=12)
         if self.preview is None:
-            for broken in self.library.broken:
-                self.notify(t("app.broken_pack", origin=broken.origin, problem=broken.error.first),
-                            markup=False, severity="warning", timeout=12)
+            self.call_after_refresh(self.load_plugin_packs)
+
+    def load_plugin_packs(self) -> None:
+        """Packs from installed Python packages, after the first screen is on show."""
+        if self.library.use_entry_points and self.library.load_plugins():
+            from tutor.ui.screens.home import HomeScreen
+
+            if isinstance(self.screen, HomeScreen):
+                self.screen.refresh_state()
+        for broken in self.library.broken:
+            self.notify(t("app.broken_pack", origin=broken.origin, problem=broken.error.first),
+                        markup=False, severity="warning", timeout=12)
 
     # Saving: soon after a change, and at once when leaving
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -12,21 +11,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 
+from tutor.course import NextUp, count_done, next_up, status
 from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
 from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorScreen
 
 MARKS = {"done": "✓", "in_progress": "▸", "new": " "}
-
-
-@dataclass(frozen=True)
-class NextUp:
-    """The one thing the big button does."""
-
-    kind: str  # "continue", "first", "next" or "plan"
-    pack: Pack | None = None
-    lesson: Lesson | None = None
 
 
 class HomeScreen(TutorScreen[None]):
@@ -71,39 +62,16 @@ class HomeScreen(TutorScreen[None]):
         return self.tutor.packs
 
     def status(self, pack: Pack, lesson: Lesson) -> str:
-        record = self.tutor.store.find(pack.id, lesson.id)
-        return "new" if record is None else str(record.status)
+        return status(self.tutor.store, pack, lesson)
 
     def next_up(self) -> NextUp:
-        store = self.tutor.store
-        latest = None
-        for pack in self.packs:
-            for lesson in pack.lessons:
-                record = store.find(pack.id, lesson.id)
-                if record is not None and record.status == "in_progress" and (
-                    latest is None or (record.updated and latest[2].updated
-                                       and record.updated > latest[2].updated)
-                ):
-                    latest = (pack, lesson, record)
-        if latest is not None:
-            return NextUp("continue", latest[0], latest[1])
-        started = False
-        for pack in self.packs:
-            for lesson in pack.lessons:
-                state = self.status(pack, lesson)
-                if state != "new":
-                    started = True
-                if state != "done":
-                    return NextUp("next" if started else "first", pack, lesson)
-        return NextUp("plan") if started else NextUp("first")
+        return next_up(self.packs, self.tutor.store)
 
     def refresh_state(self) -> None:
         app = self.tutor
         preview = app.preview is not None
         problems: list[str] = app.preview_problems
-        total = sum(len(pack.lessons) for pack in self.packs)
-        done = sum(1 for pack in self.packs for lesson in pack.lessons
-                   if self.status(pack, lesson) == "done")
+        done, total = count_done(self.packs, self.tutor.store)
         started = any(self.status(p, lesson) != "new" for p in self.packs for lesson in p.lessons)
         self.query_one("#welcome", Static).update(
             say("home.preview_title") if preview else

@@ -1,0 +1,58 @@
+"""Where a learner stands across all their lessons, and the one obvious thing to do next.
+
+Shared by the home screen and the plain mode, so both offer the same next step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from tutor.packs.model import Lesson, Pack
+from tutor.progress.model import LessonRecord
+
+
+class Records(Protocol):
+    def find(self, pack_id: str, lesson_id: str) -> LessonRecord | None: ...
+
+
+@dataclass(frozen=True)
+class NextUp:
+    kind: str  # "continue", "first", "next" or "plan"
+    pack: Pack | None = None
+    lesson: Lesson | None = None
+
+
+def status(records: Records, pack: Pack, lesson: Lesson) -> str:
+    record = records.find(pack.id, lesson.id)
+    return "new" if record is None else record.status
+
+
+def next_up(packs: Iterable[Pack], records: Records) -> NextUp:
+    """The lesson most recently worked on; else the first one not done; else the plan."""
+    entries = [(pack, lesson) for pack in packs for lesson in pack.lessons]
+    latest: tuple[Pack, Lesson, LessonRecord] | None = None
+    for pack, lesson in entries:
+        record = records.find(pack.id, lesson.id)
+        if record is None or record.status != "in_progress":
+            continue
+        if latest is None or (record.updated and latest[2].updated
+                              and record.updated > latest[2].updated):
+            latest = (pack, lesson, record)
+    if latest is not None:
+        return NextUp("continue", latest[0], latest[1])
+    started = False
+    for pack, lesson in entries:
+        state = status(records, pack, lesson)
+        started = started or state != "new"
+        if state != "done":
+            return NextUp("next" if started else "first", pack, lesson)
+    return NextUp("plan") if started else NextUp("first")
+
+
+def count_done(packs: Iterable[Pack], records: Records) -> tuple[int, int]:
+    """Lessons done, and lessons in all."""
+    entries = [(pack, lesson) for pack in packs for lesson in pack.lessons]
+    done = sum(1 for pack, lesson in entries if status(records, pack, lesson) == "done")
+    return done, len(entries)
