@@ -1,0 +1,1 @@
+"""Hostile packs, made by the tests themselves, and exactly what netsteps must do with each."""
