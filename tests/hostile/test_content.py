@@ -177,15 +177,9 @@ def test_hostile_content_is_refused(
     check_cli(path, error, capsys)
 
 
-# --- product bugs, kept as failing tests until they are fixed -------------------------------
+# --- once product bugs, now fixed: kept so they stay fixed ------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="loader.version_key() calls int() on min_netsteps; over 4300 digits Python raises "
-    "ValueError, which escapes parse_pack and ends 'pack check' in a traceback",
-)
 def test_min_netsteps_of_5000_digits_is_a_problem_not_a_crash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -196,13 +190,6 @@ def test_min_netsteps_of_5000_digits_is_a_problem_not_a_crash(
 
 
 @needs_timer
-@pytest.mark.xfail(
-    strict=True,
-    raises=TooSlow,
-    reason="tomllib builds a dotted key by tuple concatenation, so 'a.a.a…' takes time "
-    "quadratic in its length: a 200 kB lesson takes minutes and a 1 MB one about an hour "
-    "to check, preview or install; nothing refuses such keys before tomllib reads them",
-)
 def test_a_long_dotted_key_is_refused_quickly(tmp_path: Path) -> None:
     path = _lesson("a" + ".a" * 100_000 + " = 1\n")(tmp_path)  # 200 kB, far under 1 MB
     with within(2.0):
@@ -211,13 +198,6 @@ def test_a_long_dotted_key_is_refused_quickly(tmp_path: Path) -> None:
 
 
 @needs_timer
-@pytest.mark.xfail(
-    strict=True,
-    raises=TooSlow,
-    reason="stats._SENTENCE_END ('[.!?:]+(?=\\s|$)') backtracks quadratically over a long run "
-    "of punctuation not followed by a space: 'pack check --stats' spends about 2.5 s per "
-    "20,000-character field, so a pack of such fields takes tens of minutes",
-)
 def test_stats_of_a_body_full_of_dots_are_quick(tmp_path: Path) -> None:
     from tutor.packs.stats import lesson_stats
 

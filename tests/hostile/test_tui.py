@@ -189,13 +189,6 @@ async def test_javascript_and_file_links_are_not_even_links(tmp_path: Path, href
         assert app.is_running
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="confirm_link.openable() calls urlsplit(), which raises ValueError for a bracketed "
-    "host that is not an IP address; a read body with [x](https://[a:b]/) is accepted, and "
-    "clicking the link crashes the tutor (ConfirmLinkScreen.__init__)",
-)
 async def test_a_link_with_a_bad_bracketed_host_does_not_crash(tmp_path: Path) -> None:
     app = _app(tmp_path, [{"kind": "read", "body": "[x](https://[a:b]/)"}])
     async with app.run_test(size=SIZE) as pilot:

@@ -39,9 +39,10 @@ NOT_LESSONS = {PACK_FILE, GLOSSARY_FILE, MANIFEST_FILE}
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-VERSION_PATTERN = re.compile(r"^\d+(\.\d+){0,3}([-.+]?[A-Za-z0-9.]+)?$")
+VERSION_PATTERN = re.compile(r"^\d{1,9}(\.\d{1,9}){0,3}([-.+]?[A-Za-z0-9.]{1,32})?$")
 MAX_TEXT = 20_000
 MAX_DEPTH = 12
+MAX_KEY_DOTS = 32
 MAX_STEPS = 200
 ID_RULE = "use only lowercase letters, digits, - and _, starting with a letter or digit"
 
@@ -122,13 +123,13 @@ def _parse(
     language = fields.line("language")
     if language and not LANGUAGE_PATTERN.match(language):
         problems.append(
-            Problem(PACK_FILE, "language", f"'{language}' is not a language code",
+            Problem(PACK_FILE, "language", f"'{_shown(language)}' is not a language code",
                     "use a code such as en, nb or pt-BR")
         )
     version = fields.line("version")
     if version and not VERSION_PATTERN.match(version):
         problems.append(
-            Problem(PACK_FILE, "version", f"'{version}' is not a version number",
+            Problem(PACK_FILE, "version", f"'{_shown(version)}' is not a version number",
                     "use numbers with dots, such as 1.0 or 2.1.3")
         )
     authors = fields.lines("authors", 1, 50)
@@ -137,7 +138,7 @@ def _parse(
     if min_netsteps:
         if not VERSION_PATTERN.match(min_netsteps):
             problems.append(
-                Problem(PACK_FILE, "min_netsteps", f"'{min_netsteps}' is not a version number",
+                Problem(PACK_FILE, "min_netsteps", f"'{_shown(min_netsteps)}' is not a version number",
                         "use numbers with dots, such as 0.1")
             )
         elif version_key(min_netsteps) > version_key(__version__):
@@ -168,12 +169,17 @@ def _parse(
     )
 
 
+def _shown(value: str, limit: int = 40) -> str:
+    """A value quoted in a problem, shortened so one line stays one line."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def version_key(version: str) -> tuple[int, ...]:
     """A comparable form of a dotted version; anything after the numbers is ignored."""
-    numbers = re.match(r"^\d+(\.\d+)*", version.strip())
+    numbers = re.match(r"^\d{1,9}(\.\d{1,9}){0,3}", version.strip())
     if not numbers:
         return (0,)
-    return tuple(int(part) for part in numbers.group(0).split(".")[:4])
+    return tuple(int(part) for part in numbers.group(0).split("."))
 
 
 def _read_toml(name: str, raw: bytes, problems: list[Problem]) -> dict[str, Any] | None:
@@ -187,6 +193,11 @@ def _read_toml(name: str, raw: bytes, problems: list[Problem]) -> dict[str, Any]
             Problem(name, f"line {line}, column {column}", "this is not UTF-8 text",
                     "save the file as UTF-8 in your editor")
         )
+        return None
+    deep = _deep_key_line(text)
+    if deep:
+        problems.append(Problem(name, f"line {deep}", "this key is nested too deeply to be part "
+                                "of a lesson", "a key has at most a few parts, such as steps.id"))
         return None
     try:
         data = tomllib.loads(text)
@@ -208,6 +219,19 @@ def _read_toml(name: str, raw: bytes, problems: list[Problem]) -> dict[str, Any]
         problems.append(Problem(name, "", "the file is nested too deeply to be a lesson"))
         return None
     return data
+
+
+def _deep_key_line(text: str) -> int:
+    """The first line whose key has far more dotted parts than any pack needs, or 0.
+
+    The TOML reader takes time that grows with the square of a dotted key's length, so such a
+    key is refused before it is read rather than left to stall a check or an install.
+    """
+    for number, line in enumerate(text.splitlines(), start=1):
+        key = line if line.lstrip().startswith("[") else line.partition("=")[0]
+        if key.count(".") > MAX_KEY_DOTS:
+            return number
+    return 0
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:

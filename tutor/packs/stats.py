@@ -21,7 +21,8 @@ from tutor.packs.model import (
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SENTENCE_END = re.compile(r"[.!?:]+(?=\s|$)")
+# One mark right before a space or the end: a run such as "?!" counts once, in linear time.
+_SENTENCE_END = re.compile(r"[.!?:](?=\s|$)")
 _BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#+\s|>\s?)")
 _MARKUP = re.compile(r"[*_`#>]|\]\([^)]*\)|\[")
 

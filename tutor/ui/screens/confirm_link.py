@@ -18,8 +18,12 @@ from tutor.ui.screens.base import TutorModal
 
 
 def openable(href: str) -> bool:
-    parts = urlsplit(href)
-    return parts.scheme == "https" and bool(parts.hostname) and href == clean_line(href)
+    """Only a plain https address may be opened, and only after the learner says yes."""
+    try:
+        parts = urlsplit(href)
+        return parts.scheme == "https" and bool(parts.hostname) and href == clean_line(href)
+    except ValueError:  # an address Python cannot even take apart
+        return False
 
 
 class ConfirmLinkScreen(TutorModal[bool]):
