@@ -19,7 +19,6 @@ from ._build import (
     LESSON_B,
     PACK,
     Expect,
-    TooSlow,
     accepted,
     assert_problems,
     check_cli,

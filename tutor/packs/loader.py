@@ -138,7 +138,8 @@ def _parse(
     if min_netsteps:
         if not VERSION_PATTERN.match(min_netsteps):
             problems.append(
-                Problem(PACK_FILE, "min_netsteps", f"'{_shown(min_netsteps)}' is not a version number",
+                Problem(PACK_FILE, "min_netsteps",
+                        f"'{_shown(min_netsteps)}' is not a version number",
                         "use numbers with dots, such as 0.1")
             )
         elif version_key(min_netsteps) > version_key(__version__):
