@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-from typing import ClassVar
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.timer import Timer
 
 from tutor.messages import t
@@ -17,13 +17,19 @@ from tutor.packs.loader import load_pack
 from tutor.packs.model import Lesson, Pack
 from tutor.progress.store import ProgressStore, StoreError
 
+if TYPE_CHECKING:
+    from tempfile import TemporaryDirectory
+
 SAVE_DELAY = 0.4
+# Scanning every installed package for plugin packs waits until the home screen is painted.
+PLUGIN_DELAY = 0.3
 
 
 class NetstepsApp(App[int]):
     """Dependencies come in through the constructor so tests can hand in temporary folders."""
 
-    CSS_PATH = "app.tcss"
+    # The home screen is the default screen, whose own CSS_PATH Textual does not read.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home.tcss"]
     TITLE = "netsteps"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -46,9 +52,11 @@ class NetstepsApp(App[int]):
         self.preview = preview
         self.data_dir = data_dir
         self.documents_dir = documents_dir
-        self._preview_home: tempfile.TemporaryDirectory[str] | None = None
+        self._preview_home: TemporaryDirectory[str] | None = None
         if preview is not None:
             # An author's preview keeps its answers apart from the learner's own progress.
+            import tempfile
+
             self._preview_home = tempfile.TemporaryDirectory(prefix="netsteps-preview-")
             store = ProgressStore(Path(self._preview_home.name))
             store.load()
@@ -78,18 +86,23 @@ class NetstepsApp(App[int]):
     def packs(self) -> list[Pack]:
         return self.library.packs
 
-    def on_mount(self) -> None:
+    def on_load(self) -> None:
+        self.load_packs()
+
+    def get_default_screen(self) -> Screen[Any]:
+        # The home screen is the first screen: no empty screen is drawn before it.
         from tutor.ui.screens.home import HomeScreen
 
-        self.load_packs()
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         for notice in self.store.notices:
             self.notify(notice, markup=False, timeout=12)
         if self.preview is None:
-            self.call_after_refresh(self.load_plugin_packs)
+            self.set_timer(PLUGIN_DELAY, self.load_plugin_packs)
 
     def load_plugin_packs(self) -> None:
-        """Packs from installed Python packages, after the first screen is on show."""
+        """Packs from installed Python packages, once the first screen is on show."""
         if self.library.use_entry_points and self.library.load_plugins():
             from tutor.ui.screens.home import HomeScreen
 

@@ -8,7 +8,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, OptionList, ProgressBar, Static
+from textual.content import Content
+from textual.widgets import Button, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.course import NextUp, count_done, next_up, status
@@ -18,10 +19,16 @@ from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorScreen
 
 MARKS = {"done": "✓", "in_progress": "▸", "new": " "}
+BAR_CELLS = 21
+
+
+def progress_bar(done: int, total: int) -> Content:
+    """The overall bar: a row of blocks, one filled block for every part done."""
+    filled = round(BAR_CELLS * done / total) if total else 0
+    return Content.assemble(("━" * filled, "$success"), ("━" * (BAR_CELLS - filled), "$panel"))
 
 
 class HomeScreen(TutorScreen[None]):
-    CSS_PATH = "home.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", t("key.plan")),
         Binding("q", "app.quit", t("key.quit"), show=False),
@@ -35,7 +42,7 @@ class HomeScreen(TutorScreen[None]):
             yield Button("", id="next-up", variant="primary")
             with Horizontal(id="overall"):
                 yield Static(id="overall-label")
-                yield ProgressBar(id="overall-bar", show_eta=False, show_percentage=False)
+                yield Static(id="overall-bar")
             yield Static(say("home.lessons"), id="lessons-title")
             yield OptionList(id="lessons")
             yield Static(id="problems")
@@ -92,7 +99,7 @@ class HomeScreen(TutorScreen[None]):
         else:
             button.label = say("home.start")
         self.query_one("#overall-label", Static).update(say("home.overall", done=done, total=total))
-        self.query_one("#overall-bar", ProgressBar).update(total=max(total, 1), progress=done)
+        self.query_one("#overall-bar", Static).update(progress_bar(done, total))
         lessons = self.query_one("#lessons", OptionList)
         highlighted = lessons.highlighted
         lessons.clear_options()
