@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 
 from tutor import __version__
+from tutor.messages import t
 
 # Imports wait until a command needs them: `netsteps --version` should start as fast as Python.
 TYPE_CHECKING = False
@@ -166,17 +167,16 @@ def _library() -> Library:
 
 def _report_broken(library: Library) -> None:
     for broken in library.broken:
-        print(f"netsteps: skipped a pack that has problems: {broken.origin}: "
-              f"{broken.error.first}", file=sys.stderr)
+        print("netsteps: " + t("app.broken_pack", origin=broken.origin,
+                               problem=broken.error.first), file=sys.stderr)
 
 
 def ask(question: str) -> bool:
     """Ask yes or no on the terminal. With no terminal to ask on, the answer is no."""
     if not sys.stdin.isatty():
-        raise UserError(f"{question.rstrip('?')}? There is no terminal to ask on; "
-                        "add --yes to answer yes")
+        raise UserError(t("cli.no_terminal", question=question.rstrip("?")))
     try:
-        answer = input(f"{question} [y/N] ")
+        answer = input(f"{question} {t('cli.yes_no')} ")
     except EOFError:
         return False
     return answer.strip().lower() in ("y", "yes")
@@ -200,7 +200,7 @@ def run_tutor(args: argparse.Namespace) -> int:
     preview = None
     if args.pack is not None:
         if not args.pack.exists():
-            raise UserError(f"there is no pack at {args.pack}; check the path")
+            raise UserError(t("cli.no_pack_at", path=args.pack))
         preview = args.pack
     if args.plain:
         from tutor.plain import run_plain
@@ -285,10 +285,6 @@ def _load_for_author(path: Path) -> tuple[object, object]:
     return files, parse_pack(files.files, source=files.origin)
 
 
-_ACTIONS = {"upgrade": "an upgrade", "reinstall": "the same version again",
-            "downgrade": "an older version", "replace": "a different pack"}
-
-
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
@@ -363,23 +359,23 @@ def cmd_pack_install(args: argparse.Namespace) -> int:
     files = read_pack_files(args.path)
     plan = library.plan_install(files, replace=args.replace)
     pack = plan.pack
-    print(f"Pack:     {pack.title}")
-    print(f"Authors:  {', '.join(pack.authors)}")
-    print(f"Version:  {pack.version}" + (
-        f" (installed: {plan.installed.version}; this is {_ACTIONS[plan.action]})"
-        if plan.installed else ""))
-    print(f"Lessons:  {len(pack.lessons)}")
+    print(t("install.pack", title=pack.title))
+    print(t("install.authors", authors=", ".join(pack.authors)))
+    version = t("install.version", version=pack.version)
+    if plan.installed:
+        version += " " + t(f"install.{plan.action}", installed=plan.installed.version)
+    print(version)
+    print(t("install.lessons", count=len(pack.lessons)))
     for lesson in pack.lessons:
         print(f"          - {lesson.title}")
-    print(f"From:     {files.origin.resolve()}")
+    print(t("install.from", origin=files.origin.resolve()))
     if plan.action == "replace" and plan.installed:
-        print(f"This replaces '{plan.installed.title}', which uses the same id.")
-    if not args.yes and not ask("Install this pack?"):
-        print("Nothing was installed.")
+        print(t("install.replaces", title=plan.installed.title))
+    if not args.yes and not ask(t("install.ask")):
+        print(t("install.nothing"))
         return 1
     library.install(plan)
-    kept = " Your progress in it is kept." if plan.installed else ""
-    print(f"Installed '{pack.title}'.{kept} Open netsteps to start it.")
+    print(t("install.done_kept" if plan.installed else "install.done", title=pack.title))
     return 0
 
 
@@ -398,20 +394,17 @@ def cmd_pack_remove(args: argparse.Namespace) -> int:
     library = _library()
     pack = library.get(args.id)
     if pack is None or not library.is_installed(pack):
-        what = "is built in" if pack and pack.builtin else (
-            "comes from a Python package; remove that package instead" if pack
-            else "is not installed")
-        raise UserError(f"the pack '{args.id}' {what}. 'netsteps pack list' shows your packs")
-    question = f"Remove '{pack.title}'" + (" and erase your progress in it?" if args.forget
-                                           else "? Your progress in it is kept")
-    if not args.yes and not ask(question.rstrip("?") + "?"):
-        print("Nothing was removed.")
+        why = ("remove.builtin" if pack and pack.builtin else
+               "remove.plugin" if pack else "remove.unknown")
+        raise UserError(t(why, id=args.id))
+    question = t("remove.ask_forget" if args.forget else "remove.ask", title=pack.title)
+    if not args.yes and not ask(question):
+        print(t("remove.nothing"))
         return 1
     library.remove(pack.id)
     if args.forget:
         _store().forget_pack(pack.id)
-    print(f"Removed '{pack.title}'." + ("" if args.forget else
-                                        " Your progress is kept if you install it again."))
+    print(t("remove.done" if args.forget else "remove.done_kept", title=pack.title))
     return 0
 
 
@@ -429,7 +422,7 @@ def cmd_data_export(args: argparse.Namespace) -> int:
     from tutor.data import export_all
 
     path = export_all(_store(), _library(), args.file)
-    print(f"All your netsteps data is saved in {path.resolve()}.")
+    print(t("data.exported", path=path.resolve()))
     return 0
 
 
@@ -439,15 +432,14 @@ def cmd_data_delete(args: argparse.Namespace) -> int:
 
     folder = data_dir()
     if not folder.exists():
-        print(f"There is no netsteps data to erase ({folder} does not exist).")
+        print(t("data.nothing", path=folder))
         return 0
-    print(f"This erases your progress, your action plan and your installed packs in {folder}.")
-    print("It cannot be undone. Plans you exported to other folders are not touched.")
-    if not args.yes and not ask("Erase all your netsteps data?"):
-        print("Nothing was erased.")
+    print(t("data.erase_warning", path=folder))
+    if not args.yes and not ask(t("data.erase_ask")):
+        print(t("data.erase_nothing"))
         return 1
     delete_all(folder)
-    print("All your netsteps data is erased.")
+    print(t("data.erased"))
     return 0
 
 
