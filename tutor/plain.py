@@ -750,11 +750,8 @@ class _PlainTutor:
                      questions=s.questions))
             said = True
         for change in s.confidence:
-            if change.before and change.after:
-                key = ("end.confidence_up" if change.after > change.before else
-                       "end.confidence_same" if change.after == change.before else
-                       "end.confidence_down")
-                w.line(t(key, before=change.before, after=change.after))
+            if words := change.describe():
+                w.line(words)
                 said = True
         if s.ticked:
             w.line(t("end.ticked", count=s.ticked))

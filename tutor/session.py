@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from tutor.messages import t
 from tutor.packs.model import (
     ChecklistStep,
     ChoiceStep,
@@ -50,6 +51,14 @@ class Confidence:
     before: int | None
     after: int | None
 
+    def describe(self) -> str:
+        """How the learner's confidence moved, in kind words; empty if either rating is missing."""
+        if not (self.before and self.after):
+            return ""
+        key = ("end.confidence_up" if self.after > self.before else
+               "end.confidence_same" if self.after == self.before else "end.confidence_down")
+        return t(key, before=self.before, after=self.after)
+
 
 @dataclass(frozen=True)
 class LessonSummary:
@@ -62,6 +71,17 @@ class LessonSummary:
     ticked: int
     commitments: tuple[Commitment, ...]
     confidence: tuple[Confidence, ...] = field(default=())
+
+
+def _result(step: ChoiceStep, chosen: list[int]) -> ChoiceResult:
+    right = step.correct_indices
+    return ChoiceResult(
+        correct=bool(chosen) and set(chosen) == right,
+        feedback=tuple(
+            Feedback(i, step.options[i].feedback, step.options[i].correct) for i in chosen
+        ),
+        missed=len(right - set(chosen)),
+    )
 
 
 class LessonSession:
@@ -171,13 +191,7 @@ class LessonSession:
         record.picked = chosen
         record.correct = correct
         self._changed()
-        return ChoiceResult(
-            correct=correct,
-            feedback=tuple(
-                Feedback(i, step.options[i].feedback, step.options[i].correct) for i in chosen
-            ),
-            missed=len(right - set(chosen)),
-        )
+        return _result(step, chosen)
 
     def last_result(self) -> ChoiceResult | None:
         """The result of the learner's last pick on this step, to show it again on return."""
@@ -185,16 +199,7 @@ class LessonSession:
         record = self.record_for(step)
         if not isinstance(step, ChoiceStep) or record is None or not record.picked:
             return None
-        chosen = record.picked
-        right = step.correct_indices
-        valid = [i for i in chosen if 0 <= i < len(step.options)]
-        return ChoiceResult(
-            correct=set(valid) == right,
-            feedback=tuple(
-                Feedback(i, step.options[i].feedback, step.options[i].correct) for i in valid
-            ),
-            missed=len(right - set(valid)),
-        )
+        return _result(step, [i for i in record.picked if 0 <= i < len(step.options)])
 
     def write(self, text: str) -> None:
         """Keep the learner's reflection as it is typed."""

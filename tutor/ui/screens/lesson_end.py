@@ -55,12 +55,7 @@ class LessonEndScreen(TutorScreen[None]):
         if s.questions:
             parts.append(say("end.questions", answered=s.answered, right=s.right,
                              questions=s.questions))
-        for change in s.confidence:
-            if change.before and change.after:
-                key = ("end.confidence_up" if change.after > change.before else
-                       "end.confidence_same" if change.after == change.before else
-                       "end.confidence_down")
-                parts.append(say(key, before=change.before, after=change.after))
+        parts.extend(literal(words) for change in s.confidence if (words := change.describe()))
         if s.ticked:
             parts.append(say("end.ticked", count=s.ticked))
         if s.reflections:
