@@ -102,7 +102,7 @@ MESSAGES: dict[str, str] = {
     "key.back": "Back",
     "key.next": "Next",
     "key.lessons": "Lessons",
-    "key.words": "Words in this lesson",
+    "key.words": "Word list",
     "key.close": "Close",
     "key.export_md": "Save as Markdown",
     "key.export_txt": "Save as text",

@@ -15,13 +15,15 @@ import stat
 import struct
 import tomllib
 import unicodedata
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from tutor.packs.errors import PackError, Problem
+
+if TYPE_CHECKING:
+    import zipfile
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 1 * MB
@@ -281,6 +283,8 @@ def _read_archive(path: Path, label: str) -> PackFiles:
                     "if it was downloaded or copied, do that again",
                 )
             )
+        import zipfile  # only zips need it; folders, read at every start, do not
+
         if not zipfile.is_zipfile(handle):
             raise PackError(_not_a_pack(path, label))
         return _read_zip(handle, path, label)
@@ -322,6 +326,8 @@ class _Member:
 
 
 def _read_zip(handle: IO[bytes], origin: Path, label: str) -> PackFiles:
+    import zipfile
+
     early = _directory_problem(handle, label)
     if early is not None:
         raise PackError(early)
