@@ -37,6 +37,7 @@ class NetstepsApp(App[int]):
         Binding("question_mark", "help", t("key.help"), show=False),
         Binding("f2", "glossary", t("key.glossary")),
         Binding("ctrl+q", "quit", t("key.quit"), priority=True),
+        Binding("ctrl+r", "reload", t("key.reload")),
     ]
 
     def __init__(
@@ -147,6 +148,20 @@ class NetstepsApp(App[int]):
 
         if not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Reloading a pack from disk is for an author previewing it.
+        return self.preview is not None if action == "reload" else True
+
+    async def action_reload(self) -> None:
+        """Read the previewed pack again and show it from its home screen."""
+        from tutor.ui.screens.home import HomeScreen
+
+        self.save_now()
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
+            await self.pop_screen()
+        if isinstance(self.screen, HomeScreen):
+            self.screen.action_reload()
 
     async def action_quit(self) -> None:
         self.save_now()

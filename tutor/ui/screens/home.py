@@ -32,7 +32,6 @@ class HomeScreen(TutorScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", t("key.plan")),
         Binding("q", "app.quit", t("key.quit"), show=False),
-        Binding("ctrl+r", "reload", t("key.reload")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -52,10 +51,6 @@ class HomeScreen(TutorScreen[None]):
                 yield Button(say("home.help"), id="help")
                 yield Button(say("home.quit"), id="quit")
         yield Footer()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Reloading only makes sense while an author previews a pack.
-        return self.tutor.preview is not None if action == "reload" else True
 
     def on_mount(self) -> None:
         self.refresh_state()
