@@ -85,7 +85,7 @@ async def test_a_whole_lesson_from_home_to_the_end(home: Path) -> None:
             await answer_step(pilot, app)
         assert isinstance(app.screen, LessonEndScreen)
         summary = text_of(app, "#end-summary")
-        assert "3 of 3 questions, 3 of them right" in summary
+        assert "You answered 3 of 3 questions, all of them right." in summary
         assert "from 4 to 4" in summary or "stayed at 4" in summary
         assert "My own words" in summary
     store = ProgressStore(home)

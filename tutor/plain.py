@@ -745,16 +745,15 @@ class _PlainTutor:
         w.line()
         w.line(t("end.well_done", lesson=lesson.title))
         said = False
-        if s.questions:
-            w.line(t("end.questions", answered=s.answered, right=s.right,
-                     questions=s.questions))
+        if questions := s.describe_questions():
+            w.line(questions)
             said = True
         for change in s.confidence:
             if words := change.describe():
                 w.line(words)
                 said = True
         if s.ticked:
-            w.line(t("end.ticked", count=s.ticked))
+            w.line(t("end.ticked_one" if s.ticked == 1 else "end.ticked", count=s.ticked))
             said = True
         if s.reflections:
             w.line()

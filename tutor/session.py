@@ -72,6 +72,14 @@ class LessonSummary:
     commitments: tuple[Commitment, ...]
     confidence: tuple[Confidence, ...] = field(default=())
 
+    def describe_questions(self) -> str:
+        """How the questions went, said kindly; empty when the lesson has none."""
+        if not self.questions:
+            return ""
+        key = ("end.questions_all" if self.answered and self.right == self.answered else
+               "end.questions_none" if not self.right else "end.questions")
+        return t(key, answered=self.answered, right=self.right, questions=self.questions)
+
 
 def _result(step: ChoiceStep, chosen: list[int]) -> ChoiceResult:
     right = step.correct_indices

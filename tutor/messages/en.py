@@ -88,7 +88,7 @@ MESSAGES: dict[str, str] = {
         "Keep your plan: save it as a file. It goes into your Documents folder, and netsteps "
         "shows you exactly where. Save it as:"
     ),
-    "plan.export_md": "Markdown file",
+    "plan.export_md": "Markdown",
     "plan.export_txt": "Text file",
     "plan.export_html": "Web page to print",
     "plan.exported": "Your plan is saved in {path}",
@@ -150,10 +150,13 @@ MESSAGES: dict[str, str] = {
         "One or more right answers are still missing. You can tick more and check again, "
         "or go on with Next."
     ),
-    "reflect.goes_to_plan": "What you write here goes into your action plan.",
+    "reflect.goes_to_plan": (
+        "What you write goes into your action plan. It is saved as you type. "
+        "When you are done, press Tab to leave the box, then → to go on."
+    ),
     "reflect.saved": (
-        "Write as much or as little as you like. It is saved as you type, and only you "
-        "can see it."
+        "Write as much or as little as you like; only you can see it. It is saved as you type. "
+        "When you are done, press Tab to leave the box, then → to go on."
     ),
     "checklist.how": (
         "Tick what is already true for you: press Enter or click. There are no wrong "
@@ -163,13 +166,13 @@ MESSAGES: dict[str, str] = {
         "Tick the actions you want to take (Enter or click); they go into your action plan. "
         "You can add a date if it helps, and write your own."
     ),
-    "commit.by_placeholder": "by when? (optional)",
+    "commit.by_placeholder": "e.g. 31.12.2026 (optional)",
     "commit.by_tooltip": "A date such as 31.12.2026 or 2026-12-31. You can leave it empty.",
     "commit.own_placeholder": "Write your own action here",
     "commit.add": "Add",
     "commit.when": "By when? (optional) \u2014 {action}",
     "commit.already": "That action is already on the list.",
-    "commit.bad_date": "'{text}' is not a date netsteps knows. Write it like 31.12.2026 or 2026-12-31.",
+    "commit.bad_date": "netsteps did not understand '{text}' as a date. Please write it like 31.12.2026 or 2026-12-31, or leave it empty.",
     "rate.how_sure": "How sure do you feel about this, right now?",
     "rate.1": "1 Not yet",
     "rate.2": "2 A little",
@@ -181,13 +184,16 @@ MESSAGES: dict[str, str] = {
     # The end of a lesson
     "end.well_done": "Well done! You finished \u201c{lesson}\u201d",
     "end.questions": "You answered {answered} of {questions} questions, {right} of them right.",
+    "end.questions_all": "You answered {answered} of {questions} questions, all of them right.",
+    "end.questions_none": "You answered {answered} of {questions} questions. The feedback is where the learning is, and you can try any question again.",
     "end.confidence_up": "Your confidence went from {before} to {after}. That is real progress.",
     "end.confidence_same": "Your confidence stayed at {after}. Steady is good too.",
     "end.confidence_down": (
         "Your confidence went from {before} to {after}. That often happens when we see how "
         "much there is to it. It is a sign of learning."
     ),
-    "end.ticked": "You ticked {count} thing(s) that already hold for you.",
+    "end.ticked": "You ticked {count} things that already hold for you.",
+    "end.ticked_one": "You ticked one thing that already holds for you.",
     "end.you_wrote": "What you wrote",
     "end.you_chose": "What you chose to do",
     "end.nothing": "You looked through the lesson. You can come back to it at any time.",

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
@@ -37,7 +37,7 @@ class LessonEndScreen(TutorScreen[None]):
         with VerticalScroll(id="end"):
             yield Static(say("end.well_done", lesson=self.lesson.title), id="end-title")
             yield Static(self.what_you_did(), id="end-summary")
-            with Horizontal(id="end-actions"):
+            with Vertical(id="end-actions"):
                 if self.following is not None:
                     yield Button(say("end.next", lesson=self.following.title), id="next-lesson",
                                  variant="primary")
@@ -52,12 +52,11 @@ class LessonEndScreen(TutorScreen[None]):
     def what_you_did(self) -> Content:
         s = self.summary
         parts: list[Content] = []
-        if s.questions:
-            parts.append(say("end.questions", answered=s.answered, right=s.right,
-                             questions=s.questions))
+        if questions := s.describe_questions():
+            parts.append(literal(questions))
         parts.extend(literal(words) for change in s.confidence if (words := change.describe()))
         if s.ticked:
-            parts.append(say("end.ticked", count=s.ticked))
+            parts.append(say("end.ticked_one" if s.ticked == 1 else "end.ticked", count=s.ticked))
         if s.reflections:
             parts.append(bold(t("end.you_wrote")))
             for prompt, text in s.reflections:

@@ -32,9 +32,9 @@ class PlanScreen(TutorScreen[None]):
             yield Static(id="plan-body")
             yield Static(say("plan.export_intro"), classes="muted")
             with Horizontal(id="plan-actions"):
-                yield Button(say("plan.export_md"), id="export-md", variant="primary")
-                yield Button(say("plan.export_txt"), id="export-txt")
+                yield Button(say("plan.export_txt"), id="export-txt", variant="primary")
                 yield Button(say("plan.export_html"), id="export-html")
+                yield Button(say("plan.export_md"), id="export-md")
                 yield Button(say("plan.back"), id="close")
             yield Static(id="exported")
         yield Footer()
@@ -43,7 +43,7 @@ class PlanScreen(TutorScreen[None]):
         self.tutor.save_now()
         self.plan = build_plan(self.tutor.packs, self.tutor.store)
         self.query_one("#plan-body", Static).update(self.render_plan(self.plan))
-        self.query_one("#export-md", Button).focus()
+        self.query_one("#export-txt", Button).focus()
 
     @staticmethod
     def render_plan(plan: Plan) -> Content:

@@ -7,7 +7,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
@@ -36,7 +36,7 @@ from tutor.progress.model import Commitment, StepRecord
 from tutor.session import ChoiceResult
 from tutor.text import clean
 from tutor.ui.literal import bold, literal, say
-from tutor.ui.widgets.tick_list import TickList
+from tutor.ui.widgets.tick_list import StepList, TickList
 
 
 class StepView(Vertical):
@@ -84,7 +84,7 @@ class ChoiceView(StepView):
             yield Button(say("choice.check"), id="check", variant="primary")
         else:
             yield Static(say("choice.pick_one"), classes="muted")
-            yield OptionList(
+            yield StepList(
                 *(Option(literal(f"{chr(65 + i)}. {o.text}"), id=str(i))
                   for i, o in enumerate(self.step.options)),
                 id="options",
@@ -128,7 +128,10 @@ class ChoiceView(StepView):
         feedback_box.update(Content.assemble(*parts))
         feedback_box.set_class(result.correct, "right")
         feedback_box.set_class(not result.correct, "wrong")
-        self.call_after_refresh(feedback_box.scroll_visible, animate=False)
+        # The feedback is the last thing on the step: show all of it.
+        area = next((a for a in self.ancestors if isinstance(a, ScrollableContainer)), None)
+        if area is not None:
+            self.call_after_refresh(area.scroll_end, animate=False)
 
 
 class ReflectView(StepView):
@@ -141,13 +144,12 @@ class ReflectView(StepView):
 
     def compose(self) -> ComposeResult:
         yield Static(bold(self.step.prompt), classes="step-title")
-        if self.step.plan:
-            yield Static(say("reflect.goes_to_plan"), classes="muted")
-        yield TextArea(self.record.text, id="reflection", soft_wrap=True, show_line_numbers=False,
-                       tab_behavior="focus")
         if self.step.hint:
             yield Static(literal(self.step.hint), classes="muted hint")
-        yield Static(say("reflect.saved"), classes="muted")
+        yield Static(say("reflect.goes_to_plan" if self.step.plan else "reflect.saved"),
+                     classes="muted")
+        yield TextArea(self.record.text, id="reflection", soft_wrap=True, show_line_numbers=False,
+                       tab_behavior="focus")
 
     def focus_first(self) -> None:
         self.query_one("#reflection").focus()

@@ -12,13 +12,24 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tutor.messages import t
 from tutor.ui.literal import literal
 
 TICKED = "☑"
 UNTICKED = "☐"
 
 
-class TickList(OptionList):
+class StepList(OptionList):
+    """A list on a lesson step. The arrow keys left and right still move between steps (a plain
+    option list would take them for sideways scrolling and hide them from the footer)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("left", "screen.back", t("key.back")),
+        Binding("right", "screen.next", t("key.next")),
+    ]
+
+
+class TickList(StepList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "select", show=False)]
 
     class Changed(Message):
