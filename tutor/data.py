@@ -9,8 +9,8 @@ from pathlib import Path
 import tomli_w
 
 from tutor import __version__
+from tutor.files import write_text_atomic
 from tutor.packs.library import Library
-from tutor.plan import write_text_atomic
 from tutor.progress.store import ProgressStore
 
 

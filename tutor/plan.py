@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import html
 import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+from tutor.files import write_text_atomic
 from tutor.messages import t
 from tutor.packs.model import CommitStep, Pack, ReflectStep
 from tutor.progress.model import LessonRecord
@@ -188,35 +188,6 @@ def format_for(path: Path, fallback: str = "md") -> str:
     suffix = path.suffix.lower().lstrip(".")
     return {"markdown": "md", "text": "txt", "htm": "html"}.get(suffix, suffix) if suffix in (
         *FORMATS, "markdown", "text", "htm") else fallback
-
-
-def write_text_atomic(path: Path, text: str) -> Path:
-    """Write ``text`` so that a crash leaves either the old file or the new one, never half.
-
-    An error names the file the learner asked for, never the hidden temporary file.
-    """
-    path = path.expanduser()
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a folder; give a file name", str(path))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as error:
-        raise type(error)(error.errno, error.strerror, str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except OSError as error:
-        Path(temp).unlink(missing_ok=True)
-        raise type(error)(error.errno, error.strerror, str(path)) from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def export(plan: Plan, path: Path, fmt: str) -> Path:

@@ -20,9 +20,10 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from tutor.files import write_text_atomic
 from tutor.messages import t
 from tutor.packs.model import Pack
-from tutor.plan import format_date, write_text_atomic
+from tutor.plan import format_date
 from tutor.progress.model import LessonRecord
 from tutor.session import Confidence, LessonSession
 from tutor.text import clean, clean_line
