@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -97,6 +100,7 @@ class NetstepsApp(App[int]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self._save_on_signals()
         for notice in self.store.notices:
             self.notify(notice, markup=False, timeout=12)
         if self.preview is None:
@@ -162,6 +166,18 @@ class NetstepsApp(App[int]):
             await self.pop_screen()
         if isinstance(self.screen, HomeScreen):
             self.screen.action_reload()
+
+    def _save_on_signals(self) -> None:
+        """A closed terminal window (SIGHUP) or a shutdown (SIGTERM) saves before leaving."""
+        if os.name != "posix":
+            return
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGHUP, signal.SIGTERM):
+            loop.add_signal_handler(number, self._leave_now)
+
+    def _leave_now(self) -> None:
+        self.save_now()
+        self.exit(0)
 
     async def action_quit(self) -> None:
         self.save_now()
