@@ -219,12 +219,15 @@ class LessonSession:
             self._changed()
 
     def tick(self, item: int, ticked: bool) -> None:
+        ticks = set(self.answer.ticked) if isinstance(self.step, ChecklistStep) else set()
+        self.set_ticks(ticks | {item} if ticked else ticks - {item})
+
+    def set_ticks(self, ticked: Iterable[int]) -> None:
+        """Keep exactly these items of a checklist ticked; others are ignored."""
         step = self.step
-        if not isinstance(step, ChecklistStep) or not 0 <= item < len(step.items):
+        if not isinstance(step, ChecklistStep):
             return
-        ticks = set(self.answer.ticked)
-        ticks.add(item) if ticked else ticks.discard(item)
-        self.answer.ticked = sorted(ticks)
+        self.answer.ticked = sorted({i for i in ticked if 0 <= i < len(step.items)})
         self._changed()
 
     def commit(self, actions: Iterable[Commitment]) -> None:

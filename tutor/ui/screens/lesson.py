@@ -22,7 +22,6 @@ from tutor.ui.widgets.steps import (
     CommitView,
     RateView,
     ReflectView,
-    StepView,
     view_for,
 )
 
@@ -82,11 +81,10 @@ class LessonScreen(TutorScreen[None]):
         view = view_for(session.step, session.record_for(session.step), session.last_result())
         await area.mount(view)
         area.scroll_home(animate=False)
-        if isinstance(view, StepView) and not isinstance(view.step, type(None)):
-            if session.step.kind == "read":
-                self.query_one("#next", Button).focus()
-            else:
-                view.focus_first()
+        if session.step.kind == "read":
+            self.query_one("#next", Button).focus()
+        else:
+            view.focus_first()
 
     # Moving
 
@@ -148,9 +146,7 @@ class LessonScreen(TutorScreen[None]):
 
     @on(ChecklistView.Ticked)
     def ticked(self, event: ChecklistView.Ticked) -> None:
-        step_items = range(len(getattr(self.current.step, "items", ())))
-        for item in step_items:
-            self.current.tick(item, item in event.ticked)
+        self.current.set_ticks(event.ticked)
 
     @on(CommitView.Changed)
     def committed(self, event: CommitView.Changed) -> None:

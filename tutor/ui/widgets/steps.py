@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import (
     Button,
     Input,
@@ -333,7 +332,7 @@ class RateView(StepView):
         self.query_one("#rated", Static).update(say("rate.thanks", rating=value))
 
 
-def view_for(step: Step, record: StepRecord | None, result: ChoiceResult | None) -> Widget:
+def view_for(step: Step, record: StepRecord | None, result: ChoiceResult | None) -> StepView:
     if isinstance(step, ChoiceStep):
         return ChoiceView(step, record, result)
     views: dict[type[Step], type[StepView]] = {
