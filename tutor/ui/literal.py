@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.table import Table
+from rich.text import Text
 from textual.content import Content
 
 from tutor.messages import t
@@ -20,3 +22,12 @@ def say(key: str, /, **params: object) -> Content:
 
 def bold(text: str) -> Content:
     return literal(text).stylize("bold")
+
+
+def hanging(mark: str, text: str) -> Table:
+    """A list line whose wrapped lines stay under the text, not under its mark."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    grid.add_row(Text(clean(mark)), Text(clean(text)))
+    return grid

@@ -34,7 +34,7 @@ from tutor.packs.model import (
 from tutor.progress.model import Commitment, StepRecord
 from tutor.session import ChoiceResult
 from tutor.text import clean
-from tutor.ui.literal import bold, literal, say
+from tutor.ui.literal import bold, hanging, literal, say
 from tutor.ui.widgets.tick_list import StepList, TickList
 
 
@@ -84,7 +84,7 @@ class ChoiceView(StepView):
         else:
             yield Static(say("choice.pick_one"), classes="muted")
             yield StepList(
-                *(Option(literal(f"{chr(65 + i)}. {o.text}"), id=str(i))
+                *(Option(hanging(f"{chr(65 + i)}.", o.text), id=str(i))
                   for i, o in enumerate(self.step.options)),
                 id="options",
             )

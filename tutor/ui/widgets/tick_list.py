@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tutor.messages import t
-from tutor.ui.literal import literal
+from tutor.ui.literal import hanging
 
 TICKED = "☑"
 UNTICKED = "☐"
@@ -48,9 +48,8 @@ class TickList(StepList):
         self.ticks = set(ticked or ())
         super().__init__(*(Option(self._prompt(i)) for i in range(len(self.labels))), id=id)
 
-    def _prompt(self, index: int) -> Content:
-        mark = TICKED if index in self.ticks else UNTICKED
-        return literal(f"{mark} {self.labels[index]}")
+    def _prompt(self, index: int) -> Table:
+        return hanging(TICKED if index in self.ticks else UNTICKED, self.labels[index])
 
     @property
     def ticked(self) -> list[int]:
