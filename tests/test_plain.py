@@ -488,3 +488,14 @@ def test_help_ends_by_saying_where_the_learner_is(data: Path) -> None:
     after_menu_help = output.split(t("help.data", path=data).splitlines()[-1], 1)[1]
     assert after_menu_help.lstrip().startswith(t("plain.menu_ask"))
     assert t("plain.back_to_step", number=2, total=13) in output
+
+
+def test_without_a_terminal_the_tutor_starts_in_plain_mode(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tutor.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert t("home.welcome") in out and "\x1b" not in out

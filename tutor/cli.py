@@ -202,7 +202,7 @@ def run_tutor(args: argparse.Namespace) -> int:
         if not args.pack.exists():
             raise UserError(t("cli.no_pack_at", path=args.pack))
         preview = args.pack
-    if args.plain:
+    if args.plain or not _full_screen_possible():
         from tutor.plain import run_plain
 
         return run_plain(store, preview=preview)
@@ -211,6 +211,14 @@ def run_tutor(args: argparse.Namespace) -> int:
     app = NetstepsApp(store=store, data_dir=data_dir(), preview=preview)
     app.run()
     return app.return_code or 0
+
+
+def _full_screen_possible() -> bool:
+    """The full-screen tutor needs a real terminal; piped or dumb ones get the plain mode."""
+    import os
+
+    terminal = sys.stdin.isatty() and sys.stdout.isatty()
+    return terminal and os.environ.get("TERM", "") != "dumb"
 
 
 def _locale_language() -> str:
