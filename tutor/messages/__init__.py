@@ -40,7 +40,3 @@ def t(key: str, /, **params: Any) -> str:
     if text is None:
         text = _catalog(DEFAULT_LANGUAGE)[key]
     return text.format(**params) if params else text
-
-
-def has(key: str) -> bool:
-    return key in _catalog(DEFAULT_LANGUAGE)

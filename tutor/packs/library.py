@@ -87,9 +87,6 @@ class Library:
     def get(self, pack_id: str) -> Pack | None:
         return next((pack for pack in self.packs if pack.id == pack_id), None)
 
-    def lesson_count(self) -> int:
-        return sum(len(pack.lessons) for pack in self.packs)
-
     # Installing
 
     def plan_install(self, files: PackFiles, *, replace: bool = False) -> InstallPlan:

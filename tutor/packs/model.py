@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -104,7 +104,6 @@ class Pack:
     min_netsteps: str = ""
     source: Path | None = None
     builtin: bool = False
-    origin: str = field(default="", compare=False)
 
     def lesson(self, lesson_id: str) -> Lesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
