@@ -113,17 +113,22 @@ async def test_quitting_mid_lesson_and_coming_back_to_the_same_step(home: Path) 
         assert text_of(again, "#step-count") == "Step 5 of 13"
 
 
+async def write_in_first_reflection(pilot, app: NetstepsApp) -> None:  # type: ignore[no-untyped-def]
+    """From home: start the first lesson and walk on to its first writing step."""
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, LessonScreen)
+    while screen.current.step.kind != "reflect":
+        await pilot.press("right")
+        await pilot.pause()
+    screen.query_one("#reflection", TextArea).focus()
+
+
 async def test_a_reflection_is_saved_while_typing(home: Path) -> None:
     app = make_app(home)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LessonScreen)
-        while screen.current.step.kind != "reflect":
-            await pilot.press("right")
-            await pilot.pause()
-        screen.query_one("#reflection", TextArea).focus()
+        await write_in_first_reflection(pilot, app)
         await pilot.press(*"Listen first")
         await pilot.pause(0.8)  # the save waits for a short pause in typing
         on_disk = ProgressStore(home)
@@ -138,14 +143,7 @@ async def test_a_reflection_reaches_the_plan_and_the_plan_is_exported(home: Path
     documents = tmp_path / "Documents"
     app = make_app(home, documents)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, LessonScreen)
-        while screen.current.step.kind != "reflect":
-            await pilot.press("right")
-            await pilot.pause()
-        screen.query_one("#reflection", TextArea).focus()
+        await write_in_first_reflection(pilot, app)
         await pilot.press(*"[bold]Only listen[/bold] for now")
         await pilot.press("escape")
         await pilot.pause()
