@@ -700,3 +700,37 @@ def test_random_bytes_only_raise_pack_error(tmp_path: Path, data: bytes, prefix:
     path = write(tmp_path / "random.zip", prefix + data)
     with pytest.raises(PackError):
         read_pack_files(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        ("CON.toml", "'CON.toml' is a reserved device name on Windows"),
+        ("lessons/nul.toml", "'nul.toml' is a reserved device name on Windows"),
+        ("com1.toml", "reserved device name"),
+        ("ab:c.toml", "it has a colon"),
+        ("lessons/a:b.toml", "it has a colon"),
+        ("notes.toml.", "ends with a dot or a space"),
+        ("notes /x.toml", "ends with a dot or a space"),
+    ],
+)
+def test_zip_refuses_names_windows_cannot_hold(tmp_path: Path, name: str, phrase: str) -> None:
+    path = make_zip(tmp_path, [("pack.toml", PACK), (name, LESSON)])
+    assert_problem(problems(path), name, phrase)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="such names cannot even be made on Windows")
+def test_folder_refuses_names_windows_cannot_hold(tmp_path: Path) -> None:
+    folder = good_folder(tmp_path)
+    (folder / "aux.toml").write_bytes(LESSON)
+    (folder / "x:y.toml").write_bytes(LESSON)
+    found = problems(folder)
+    assert_problem(found, "aux.toml", "reserved device name")
+    assert_problem(found, "x:y.toml", "it has a colon")
+
+
+def test_ordinary_names_that_look_close_are_fine(tmp_path: Path) -> None:
+    path = make_zip(tmp_path, [("pack.toml", PACK), ("console.toml", LESSON),
+                               ("01-con-men.toml", LESSON), ("null.toml", LESSON)])
+    assert set(read_pack_files(path).files) == {"pack.toml", "console.toml", "01-con-men.toml",
+                                                "null.toml"}

@@ -55,6 +55,9 @@ _MAX_DIRECTORY_BYTES = MAX_MEMBERS * 2048
 # Folders that zip tools add beside the real content (macOS Finder's resource forks).
 _IGNORED_TOP = frozenset({"__MACOSX"})
 _DRIVE = re.compile(r"^[A-Za-z]:")
+# Names Windows gives a special meaning: devices (CON, NUL, COM1 …), streams after a colon, and
+# a trailing dot or space, which Windows drops. A pack is handed out to every kind of computer.
+_WINDOWS_DEVICE = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$", re.IGNORECASE)
 _ENCRYPTED = 0x1 | 0x40  # traditional and strong encryption flags
 
 _HINT_REZIP = "make the zip again from the pack folder with an ordinary zip tool"
@@ -156,6 +159,10 @@ def _read_folder(path: Path, label: str) -> PackFiles:
     total = 0
     for entry in wanted:
         shown = _shown(entry.name)
+        if windows := _windows_problem(entry.name):
+            problems.append(Problem(shown, "", f"this name cannot be used on every computer: "
+                                    f"{windows}", "rename the file"))
+            continue
         if entry.is_symlink():
             problems.append(_link_problem(shown))
             continue
@@ -453,6 +460,9 @@ def _check_member(info: zipfile.ZipInfo, problems: list[Problem]) -> _Member:
         )
     if ".." in re.split(r"[/\\]", name):
         refuse("its name contains '..', which points outside the pack", _HINT_REZIP)
+    elif (windows := _windows_problem(name)) and not _DRIVE.match(name):
+        refuse(f"its name cannot be used on every computer: {windows}",
+               "rename the file in the pack folder and build the zip again")
     if stat.S_ISLNK(info.external_attr >> 16):
         found.append(_link_problem(shown))
     if info.flag_bits & _ENCRYPTED:
@@ -679,6 +689,18 @@ def _directory_problem(handle: IO[bytes], label: str) -> Problem | None:
 
 
 # --- shared helpers ----------------------------------------------------------------------
+
+
+def _windows_problem(name: str) -> str:
+    """Why a file name would misbehave on Windows, or an empty string."""
+    for part in name.split("/"):
+        if _WINDOWS_DEVICE.match(part):
+            return f"'{part}' is a reserved device name on Windows"
+        if ":" in part:
+            return "it has a colon (:), which Windows reads as a hidden stream"
+        if part and part[-1] in ". " and part not in (".", ".."):
+            return "it ends with a dot or a space, which Windows drops"
+    return ""
 
 
 def _is_pack_file_name(name: str) -> bool:
