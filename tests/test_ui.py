@@ -8,10 +8,11 @@ import pytest
 from textual.widgets import Button, OptionList, Static, TextArea
 
 from tests.conftest import COURSE
+from tutor.messages import t
 from tutor.packs.library import Library
 from tutor.packs.loader import load_pack
 from tutor.packs.model import ChoiceStep, Pack
-from tutor.progress.store import ProgressStore
+from tutor.progress.store import ProgressStore, StoreError
 from tutor.ui.app import NetstepsApp
 from tutor.ui.screens.home import HomeScreen
 from tutor.ui.screens.lesson import LessonScreen
@@ -198,3 +199,34 @@ async def test_help_and_glossary_open_from_anywhere(home: Path) -> None:
         await pilot.press("g")
         await pilot.pause()
         assert "Words in" in text_of(app, "#glossary-title")
+
+
+async def test_a_save_that_fails_is_said_once_and_nothing_is_dropped(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(home)
+    real_save = app.store.save
+    broken = True
+
+    def save(*args: str) -> None:
+        if broken:  # as when the disk is full or the folder was made read-only
+            raise StoreError(t("store.cannot_write", path=app.store.path, reason="disk full"))
+        real_save(*args)
+
+    monkeypatch.setattr(app.store, "save", save)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("right")
+            await pilot.pause(0.5)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert len(errors) == 1 and "could not save" in errors[0].message
+        broken = False
+        await pilot.press("right")
+        await pilot.pause(0.6)
+        assert any("Saving works again" in n.message for n in app._notifications)
+    store = ProgressStore(home)
+    store.load()
+    record = store.find("first-steps", "why")
+    assert record is not None and record.step == 4

@@ -108,6 +108,7 @@ MESSAGES: dict[str, str] = {
     "key.export_txt": "Save as text",
     "key.export_html": "Save as page",
     # Home
+    "app.saved_again": "Saving works again. Everything you did is saved now.",
     "app.broken_pack": "A lesson pack could not be opened and is left out: {origin}: {problem}",
     "home.welcome": "Welcome to netsteps.",
     "home.welcome_back": "Welcome back.",

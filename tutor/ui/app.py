@@ -69,6 +69,7 @@ class NetstepsApp(App[int]):
         self.preview_problems: list[str] = []
         self._pending: set[tuple[str, str]] = set()
         self._save_timer: Timer | None = None
+        self._save_problem = ""
 
     # Packs
 
@@ -135,8 +136,13 @@ class NetstepsApp(App[int]):
                 self.store.save(pack_id, lesson_id)
         except StoreError as error:
             self._pending |= pending
-            self.notify(str(error), markup=False, severity="error", timeout=15)
+            if str(error) != self._save_problem:  # said once, not at every key press
+                self._save_problem = str(error)
+                self.notify(str(error), markup=False, severity="error", timeout=15)
             return False
+        if self._save_problem:
+            self._save_problem = ""
+            self.notify(t("app.saved_again"), markup=False)
         return True
 
     # Actions available everywhere
