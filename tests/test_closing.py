@@ -32,8 +32,10 @@ def test_closing_the_window_while_typing_keeps_the_words(tmp_path: Path,
             terminal.send(b"\x1b[C")
             terminal.read(0.25)
         assert terminal.read(5, until=b"Step 11 of")
-        terminal.send(b"Just listen first")
-        terminal.read(0.1)  # well under the pause after which typing is saved
+        terminal.send(b"Plumtree words")
+        # Close the moment the words are on screen: well before the pause after which typing
+        # is saved by itself.
+        assert terminal.read(5, until=b"Plumtree words")
         terminal.process.send_signal(sent)
         assert terminal.process.wait(10) == 0
     finally:
@@ -42,4 +44,4 @@ def test_closing_the_window_while_typing_keeps_the_words(tmp_path: Path,
     store.load()
     record = store.find("first-steps", "why")
     assert record is not None
-    assert any(step.text == "Just listen first" for step in record.steps.values())
+    assert any(step.text == "Plumtree words" for step in record.steps.values())
