@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from tutor.packs.library import Library
+    from tutor.packs.model import Pack
+    from tutor.packs.source import PackFiles
     from tutor.progress.store import ProgressStore
 
 
@@ -285,7 +287,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 # Packs
 
 
-def _load_for_author(path: Path) -> tuple[object, object]:
+def _load_for_author(path: Path) -> tuple[PackFiles, Pack]:
     from tutor.packs.loader import parse_pack
     from tutor.packs.source import read_pack_files
 
@@ -312,7 +314,6 @@ def cmd_pack_new(args: argparse.Namespace) -> int:
 
 def cmd_pack_check(args: argparse.Namespace) -> int:
     from tutor.packs.errors import PackError
-    from tutor.packs.model import Pack
     from tutor.packs.stats import lesson_stats
 
     try:
@@ -324,7 +325,6 @@ def cmd_pack_check(args: argparse.Namespace) -> int:
         print(f"{count} problem{'s' if count != 1 else ''} found. Fix "
               f"{'them' if count != 1 else 'it'} and run the check again.", file=sys.stderr)
         return 1
-    assert isinstance(pack, Pack)
     steps = sum(len(lesson.steps) for lesson in pack.lessons)
     print(f"{pack.title} ({pack.id} {pack.version}): {_count(len(pack.lessons), 'lesson')}, "
           f"{_count(steps, 'step')}. No problems found.")
@@ -342,11 +342,8 @@ def cmd_pack_check(args: argparse.Namespace) -> int:
 
 def cmd_pack_build(args: argparse.Namespace) -> int:
     from tutor.packs.build import build_zip
-    from tutor.packs.model import Pack
-    from tutor.packs.source import PackFiles
 
     files, pack = _load_for_author(args.dir)
-    assert isinstance(pack, Pack) and isinstance(files, PackFiles)
     if files.is_zip:
         raise UserError(f"{args.dir} is already a .zip; build takes the pack's folder")
     from pathlib import Path

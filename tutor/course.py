@@ -7,14 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
 
 from tutor.packs.model import Lesson, Pack
-from tutor.progress.model import LessonRecord
-
-
-class Records(Protocol):
-    def find(self, pack_id: str, lesson_id: str) -> LessonRecord | None: ...
+from tutor.progress.model import LessonRecord, Records
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Protocol
 
 from tutor.files import write_text_atomic
 from tutor.messages import t
 from tutor.packs.model import CommitStep, Pack, ReflectStep
-from tutor.progress.model import LessonRecord
+from tutor.progress.model import Records
 
 FORMATS = ("md", "txt", "html")
 
-
-class Records(Protocol):
-    def find(self, pack_id: str, lesson_id: str) -> LessonRecord | None: ...
 
 
 @dataclass(frozen=True)

@@ -24,16 +24,13 @@ from tutor.files import write_text_atomic
 from tutor.messages import t
 from tutor.packs.model import Pack
 from tutor.plan import format_date
-from tutor.progress.model import LessonRecord
+from tutor.progress.model import Records
 from tutor.session import Confidence, LessonSession
 from tutor.text import clean, clean_line
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 RULE = "-" * 60
 
-
-class Records(Protocol):
-    def find(self, pack_id: str, lesson_id: str) -> LessonRecord | None: ...
 
 
 class Packs(Protocol):

@@ -30,10 +30,6 @@ def set_language(language: str) -> str:
     return _current
 
 
-def current_language() -> str:
-    return _current
-
-
 def t(key: str, /, **params: Any) -> str:
     """The message ``key`` in the current language, with ``params`` filled in."""
     text = _catalog(_current).get(key)

@@ -19,6 +19,7 @@ from tutor.packs.source import PackFiles
 from tutor.paths import builtin_lessons_dir, ensure_private_dir
 
 ENTRY_POINT_GROUP = "netsteps.packs"
+# Beside an installed pack: where it was installed from, for anyone looking in the folder.
 ORIGIN_FILE = "ORIGIN"
 
 
@@ -50,14 +51,15 @@ class Library:
     def installed_dir(self) -> Path:
         return self.data_dir / "packs"
 
-    def load(self) -> Library:
+    def load(self, *, with_plugins: bool = True) -> Library:
+        """Read every pack again; ``with_plugins=False`` leaves the plugin scan for later."""
         self.packs, self.broken = [], []
         builtin = self.builtin_dir or builtin_lessons_dir()
         for folder in _pack_folders(builtin):
             self._add(folder, builtin=True)
         for folder in _pack_folders(self.installed_dir):
             self._add(folder)
-        if self.use_entry_points:
+        if with_plugins and self.use_entry_points:
             self.load_plugins()
         return self
 
@@ -147,13 +149,6 @@ class Library:
     def is_installed(self, pack: Pack) -> bool:
         return pack.source is not None and pack.source.parent == self.installed_dir
 
-    def origin_of(self, pack: Pack) -> str:
-        if pack.source is None:
-            return ""
-        try:
-            return (pack.source / ORIGIN_FILE).read_text("utf-8").strip()
-        except OSError:
-            return ""
 
 
 def _pack_folders(root: Path) -> list[Path]:

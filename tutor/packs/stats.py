@@ -98,15 +98,15 @@ def count(texts: Iterator[str] | list[str]) -> tuple[int, int, int]:
 
 
 def lix(texts: Iterator[str] | list[str]) -> float:
-    words, sentences, long_words = count(texts)
-    if not words:
-        return 0.0
-    return words / sentences + 100 * long_words / words
+    return _lix(*count(texts))
+
+
+def _lix(words: int, sentences: int, long_words: int) -> float:
+    return words / sentences + 100 * long_words / words if words else 0.0
 
 
 def lesson_stats(lesson: Lesson) -> LessonStats:
     words, sentences, long_words = count(learner_texts(lesson))
-    score = words / sentences + 100 * long_words / words if words else 0.0
     return LessonStats(
         lesson_id=lesson.id,
         steps=len(lesson.steps),
@@ -114,5 +114,5 @@ def lesson_stats(lesson: Lesson) -> LessonStats:
         minutes=lesson.minutes,
         words=words,
         sentences=sentences,
-        lix=round(score, 1),
+        lix=round(_lix(words, sentences, long_words), 1),
     )

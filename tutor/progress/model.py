@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 SCHEMA_VERSION = 1
 STATUSES = ("new", "in_progress", "done")
@@ -15,6 +15,12 @@ STATUSES = ("new", "in_progress", "done")
 
 def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
+
+
+class Records(Protocol):
+    """Anything that can look up a learner's record of a lesson (the store, or a test's dict)."""
+
+    def find(self, pack_id: str, lesson_id: str) -> LessonRecord | None: ...
 
 
 @dataclass

@@ -76,9 +76,7 @@ class NetstepsApp(App[int]):
     def load_packs(self) -> None:
         """(Re)read the packs; a preview shows just the author's pack, or its problems."""
         if self.preview is None:
-            plugins, self.library.use_entry_points = self.library.use_entry_points, False
-            self.library.load()
-            self.library.use_entry_points = plugins
+            self.library.load(with_plugins=False)  # plugins: after the first paint
             return
         self.library.packs, self.library.broken = [], []
         self.preview_problems = []

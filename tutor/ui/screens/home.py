@@ -53,10 +53,10 @@ class HomeScreen(TutorScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_state()
         self.query_one("#next-up", Button).focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown, so this is the one place state is drawn.
         self.refresh_state()
 
     @property
