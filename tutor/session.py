@@ -81,6 +81,44 @@ class LessonSummary:
         return t(key, answered=self.answered, right=self.right, questions=self.questions)
 
 
+def summarize(lesson: Lesson, record: LessonRecord) -> LessonSummary:
+    """What the learner did and wrote in ``lesson``, read from their record without changing it."""
+    answered = right = questions = ticked = 0
+    reflections: list[tuple[str, str]] = []
+    commitments: list[Commitment] = []
+    ratings: dict[str, list[int | None]] = {}
+    for step in lesson.steps:
+        answer = record.steps.get(step.key)
+        if isinstance(step, ChoiceStep):
+            questions += 1
+            if answer and answer.attempts:
+                answered += 1
+                if answer.correct:
+                    right += 1
+        elif isinstance(step, ReflectStep) and answer and answer.text.strip():
+            reflections.append((step.prompt, answer.text.strip()))
+        elif isinstance(step, ChecklistStep) and answer:
+            ticked += len(answer.ticked)
+        elif isinstance(step, CommitStep) and answer:
+            commitments.extend(answer.actions)
+        elif isinstance(step, RateStep):
+            ratings.setdefault(step.statement, []).append(answer.rating if answer else None)
+    confidence = tuple(
+        Confidence(statement, values[0], values[-1])
+        for statement, values in ratings.items()
+        if len(values) > 1
+    )
+    return LessonSummary(
+        answered=answered,
+        right=right,
+        questions=questions,
+        reflections=tuple(reflections),
+        ticked=ticked,
+        commitments=tuple(commitments),
+        confidence=confidence,
+    )
+
+
 def _result(step: ChoiceStep, chosen: list[int]) -> ChoiceResult:
     right = step.correct_indices
     return ChoiceResult(
@@ -265,41 +303,7 @@ class LessonSession:
     # The end
 
     def summary(self) -> LessonSummary:
-        record = self.record
-        answered = right = questions = ticked = 0
-        reflections: list[tuple[str, str]] = []
-        commitments: list[Commitment] = []
-        ratings: dict[str, list[int | None]] = {}
-        for step in self.lesson.steps:
-            answer = record.steps.get(step.key)
-            if isinstance(step, ChoiceStep):
-                questions += 1
-                if answer and answer.attempts:
-                    answered += 1
-                    if answer.correct:
-                        right += 1
-            elif isinstance(step, ReflectStep) and answer and answer.text.strip():
-                reflections.append((step.prompt, answer.text.strip()))
-            elif isinstance(step, ChecklistStep) and answer:
-                ticked += len(answer.ticked)
-            elif isinstance(step, CommitStep) and answer:
-                commitments.extend(answer.actions)
-            elif isinstance(step, RateStep):
-                ratings.setdefault(step.statement, []).append(answer.rating if answer else None)
-        confidence = tuple(
-            Confidence(statement, values[0], values[-1])
-            for statement, values in ratings.items()
-            if len(values) > 1
-        )
-        return LessonSummary(
-            answered=answered,
-            right=right,
-            questions=questions,
-            reflections=tuple(reflections),
-            ticked=ticked,
-            commitments=tuple(commitments),
-            confidence=confidence,
-        )
+        return summarize(self.lesson, self.record)
 
     def _changed(self) -> None:
         self.record.touch()

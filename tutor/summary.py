@@ -10,7 +10,6 @@ agree (or ran the command with ``--yes``, which leaves every reflection out).
 
 from __future__ import annotations
 
-import copy
 import errno
 import os
 import sys
@@ -25,7 +24,7 @@ from tutor.messages import t
 from tutor.packs.model import Pack
 from tutor.plan import format_date
 from tutor.progress.model import Records
-from tutor.session import Confidence, LessonSession
+from tutor.session import Confidence, summarize
 from tutor.text import clean, clean_line
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -71,8 +70,7 @@ def gather(packs: Iterable[Pack], records: Records) -> tuple[PackEntry, ...]:
             record = records.find(pack.id, lesson.id)
             if record is None or record.status not in ("in_progress", "done"):
                 continue
-            # The lesson-end screen's own reckoning, on a copy so nothing here can change it.
-            summary = LessonSession(lesson, copy.deepcopy(record)).summary()
+            summary = summarize(lesson, record)  # the lesson-end screen's own reckoning
             completed = None
             if record.status == "done" and record.completed is not None:
                 completed = record.completed.astimezone().date()
