@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, WritePack
-from tutor.messages import t
+from tutor.messages import format_date, t
 from tutor.packs.library import Library
 from tutor.packs.model import (
     ChecklistStep,
@@ -25,7 +25,7 @@ from tutor.packs.model import (
     Step,
 )
 from tutor.plain import run_plain
-from tutor.plan import build_plan, format_date, render
+from tutor.plan import build_plan, render
 from tutor.progress.store import ProgressStore, StoreError
 
 LESSONS = REPO / "lessons"

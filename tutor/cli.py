@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from tutor import __version__
-from tutor.messages import t
+from tutor.messages import t, yes_words
 
 # Imports wait until a command needs them: `netsteps --version` should start as fast as Python.
 TYPE_CHECKING = False
@@ -181,7 +181,7 @@ def ask(question: str) -> bool:
         answer = input(f"{question} {t('cli.yes_no')} ")
     except EOFError:
         return False
-    return answer.strip().lower() in ("y", "yes")
+    return answer.strip().casefold() in yes_words()
 
 
 # The tutor

@@ -28,7 +28,7 @@ from typing import TextIO
 from tutor.course import next_up, status
 from tutor.dates import parse_date
 from tutor.glossary import terms_in
-from tutor.messages import t
+from tutor.messages import format_date, t
 from tutor.packs.errors import PackError
 from tutor.packs.library import Broken, Library
 from tutor.packs.model import (
@@ -41,7 +41,7 @@ from tutor.packs.model import (
     ReadStep,
     ReflectStep,
 )
-from tutor.plan import build_plan, format_date, render
+from tutor.plan import build_plan, render
 from tutor.progress.model import Commitment
 from tutor.progress.store import ProgressStore, StoreError
 from tutor.session import MAX_ACTION, ChoiceResult, LessonSession

@@ -7,14 +7,13 @@ escaping, and nothing in an export can run or fetch anything.
 from __future__ import annotations
 
 import html
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from tutor.files import write_text_atomic
-from tutor.messages import t
+from tutor.messages import format_date, language, t
 from tutor.packs.model import CommitStep, Pack, ReflectStep
 from tutor.progress.model import Records
 
@@ -71,10 +70,6 @@ def build_plan(packs: Iterable[Pack], records: Records) -> Plan:
             if items:
                 sections.append(PlanSection(pack.title, lesson.title, tuple(items)))
     return Plan(tuple(sections))
-
-
-def format_date(day: date) -> str:
-    return day.strftime("%-d %B %Y") if os.name == "posix" else day.isoformat()
 
 
 def _by(item: PlanItem) -> str:
@@ -146,7 +141,7 @@ def _html(plan: Plan, today: date) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{language()}"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         f"<title>{e(t('plan.title'))}</title><style>{_STYLE}</style></head><body>",

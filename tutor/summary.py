@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from tutor.files import write_text_atomic
-from tutor.messages import t
+from tutor.messages import format_date, t
 from tutor.packs.model import Pack
-from tutor.plan import format_date
 from tutor.progress.model import Records
 from tutor.session import Confidence, summarize
 from tutor.text import clean, clean_line

@@ -165,3 +165,8 @@ def _datetime(value: object) -> datetime | None:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     return None
+
+
+def step_from_dict(data: dict[str, Any]) -> StepRecord:
+    """A step's record from the table ``StepRecord.to_dict`` made (what the store keeps per step)."""
+    return StepRecord.from_dict(data)

@@ -11,9 +11,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from tutor.messages import t
+from tutor.messages import format_date, t
 from tutor.packs.model import Lesson, Pack
-from tutor.plan import format_date
 from tutor.session import LessonSummary
 from tutor.ui.literal import bold, literal, say
 from tutor.ui.screens.base import TutorScreen

@@ -11,8 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from tutor.messages import t
-from tutor.plan import Plan, build_plan, default_export_path, export, format_date
+from tutor.messages import format_date, t
+from tutor.plan import Plan, build_plan, default_export_path, export
 from tutor.ui.literal import bold, literal, say
 from tutor.ui.screens.base import TutorScreen
 
