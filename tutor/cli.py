@@ -9,6 +9,7 @@ import sys
 
 from tutor import __version__
 from tutor.messages import t, yes_words
+from tutor.wording import status_word
 
 # Imports wait until a command needs them: `netsteps --version` should start as fast as Python.
 TYPE_CHECKING = False
@@ -256,7 +257,7 @@ def cmd_lessons(args: argparse.Namespace) -> int:
             where = ""
             if status == "in_progress" and record is not None:
                 where = " " + t("cli.at_step", step=record.step + 1, total=len(lesson.steps))
-            label = t(f"status.{status}")
+            label = status_word(status)
             print(f"  {label:<12} {index}. {lesson.title} "
                   f"({t('cli.minutes', minutes=lesson.minutes)}){where}")
     return 0
@@ -337,6 +338,15 @@ def cmd_pack_check(args: argparse.Namespace) -> int:
                   f"{s.lix:>5.1f}")
         print()
         print("LIX is a readability figure: below 40 is easy to read, over 50 is hard.")
+        from tutor.packs.question_stats import question_warnings
+
+        warnings = question_warnings(pack.lessons)
+        print()
+        for warning in warnings:
+            print(warning)
+        print(f"{_count(len(warnings), 'warning')} about the questions"
+              + (" (they do not stop the pack from working; docs/authoring.md explains each)."
+                 if warnings else "."))
     return 0
 
 

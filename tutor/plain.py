@@ -46,6 +46,7 @@ from tutor.progress.model import Commitment
 from tutor.progress.store import ProgressStore, StoreError
 from tutor.session import MAX_ACTION, ChoiceResult, LessonSession
 from tutor.text import clean, clean_line
+from tutor.wording import action_line, status_word
 
 Key = tuple[str, str]
 InputFn = Callable[[str], str]
@@ -358,7 +359,7 @@ class _PlainTutor:
             for lesson in pack.lessons:
                 number += 1
                 state = self.status(pack, lesson)
-                details = [t(f"status.{state}")]
+                details = [status_word(state)]
                 record = self.store.find(pack.id, lesson.id)
                 if state == "in_progress" and record is not None:
                     details.append(t("cli.at_step", step=min(record.step, len(lesson.steps) - 1)
@@ -690,8 +691,7 @@ class _PlainTutor:
         if final:
             w.line(t("end.you_chose"))
             for action in final:
-                w.line("  - " + action.text + (
-                    t("plan.by", date=format_date(action.by)) if action.by else ""))
+                w.line("  - " + action_line(action.text, action.by))
         else:
             w.line(t("plain.chosen_none"))
 
@@ -766,8 +766,7 @@ class _PlainTutor:
             w.line()
             w.line(t("end.you_chose"))
             for action in s.commitments:
-                w.line("  - " + action.text + (
-                    t("plan.by", date=format_date(action.by)) if action.by else ""))
+                w.line("  - " + action_line(action.text, action.by))
             said = True
         if not said:
             w.line(t("end.nothing"))

@@ -16,6 +16,7 @@ from tutor.files import write_text_atomic
 from tutor.messages import format_date, language, t
 from tutor.packs.model import CommitStep, Pack, ReflectStep
 from tutor.progress.model import Records
+from tutor.wording import by_when
 
 FORMATS = ("md", "txt", "html")
 
@@ -73,7 +74,7 @@ def build_plan(packs: Iterable[Pack], records: Records) -> Plan:
 
 
 def _by(item: PlanItem) -> str:
-    return t("plan.by", date=format_date(item.by)) if item.by else ""
+    return by_when(item.by)
 
 
 def render(plan: Plan, fmt: str, today: date | None = None) -> str:

@@ -25,6 +25,7 @@ from tutor.packs.model import Pack
 from tutor.progress.model import Records
 from tutor.session import Confidence, summarize
 from tutor.text import clean, clean_line
+from tutor.wording import status_word
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 RULE = "-" * 60
@@ -116,7 +117,7 @@ def _rating(value: int | None) -> str:
 
 
 def _facts(lesson: LessonEntry) -> list[str]:
-    facts = [t("summary.status", status=t(f"status.{lesson.status}"))]
+    facts = [t("summary.status", status=status_word(lesson.status))]
     if lesson.completed is not None:
         facts.append(t("summary.completed", date=format_date(lesson.completed)))
     facts += [

@@ -168,5 +168,5 @@ def _datetime(value: object) -> datetime | None:
 
 
 def step_from_dict(data: dict[str, Any]) -> StepRecord:
-    """A step's record from the table ``StepRecord.to_dict`` made (what the store keeps per step)."""
+    """A step's record from the table ``to_dict`` made (what the store keeps per step)."""
     return StepRecord.from_dict(data)

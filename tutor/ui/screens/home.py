@@ -17,6 +17,7 @@ from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
 from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorScreen
+from tutor.wording import status_word
 
 MARKS = {"done": "✓", "in_progress": "▸", "new": " "}
 BAR_CELLS = 21
@@ -105,7 +106,7 @@ class HomeScreen(TutorScreen[None]):
             for number, lesson in enumerate(pack.lessons, start=1):
                 state = self.status(pack, lesson)
                 line = literal(f" {MARKS[state]} {number}. {lesson.title}")
-                detail = literal(f"  · {t('status.' + state)} · "
+                detail = literal(f"  · {status_word(state)} · "
                                  f"{t('cli.minutes', minutes=lesson.minutes)}").stylize("dim")
                 lessons.add_option(Option(line + detail, id=f"{pack.id}/{lesson.id}"))
         if highlighted is not None and highlighted < lessons.option_count:

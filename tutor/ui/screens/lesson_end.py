@@ -11,11 +11,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from tutor.messages import format_date, t
+from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
 from tutor.session import LessonSummary
 from tutor.ui.literal import bold, literal, say
 from tutor.ui.screens.base import TutorScreen
+from tutor.wording import action_line
 
 
 class LessonEndScreen(TutorScreen[None]):
@@ -63,7 +64,7 @@ class LessonEndScreen(TutorScreen[None]):
         if s.commitments:
             parts.append(bold(t("end.you_chose")))
             parts.append(literal("\n".join(
-                f"• {c.text}" + (t("plan.by", date=format_date(c.by)) if c.by else "")
+                f"• {action_line(c.text, c.by)}"
                 for c in s.commitments)))
         if not parts:
             parts.append(say("end.nothing"))

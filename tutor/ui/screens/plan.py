@@ -11,10 +11,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Footer, Static
 
-from tutor.messages import format_date, t
+from tutor.messages import t
 from tutor.plan import Plan, build_plan, default_export_path, export
 from tutor.ui.literal import bold, literal, say
 from tutor.ui.screens.base import TutorScreen
+from tutor.wording import by_when
 
 
 class PlanScreen(TutorScreen[None]):
@@ -57,7 +58,7 @@ class PlanScreen(TutorScreen[None]):
                     lines.append(literal(item.prompt).stylize("italic"))
                     lines.append(literal("  " + item.text.replace("\n", "\n  ")))
                 else:
-                    by = t("plan.by", date=format_date(item.by)) if item.by else ""
+                    by = by_when(item.by)
                     lines.append(literal(f"☐ {item.text}{by}"))
             parts.append(Content("\n").join(lines))
         return Content("\n\n").join(parts)
