@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable, Sequence
     from pathlib import Path
+    from typing import Any
 
     from tutor.packs.library import Library
     from tutor.packs.model import Pack
@@ -51,8 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tutor.progress.store import StoreError
 
         if isinstance(error, PackError):
+            fail(t("cli.problems_in_pack", count=len(error.problems)))
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                print(f"  {_shown(problem)}", file=sys.stderr)
             return 1
         if isinstance(error, StoreError | OSError):
             return fail(_os_message(error))
@@ -60,15 +62,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def fail(message: str) -> int:
+    """The one error format of every command: ``netsteps: …`` on stderr, exit code 1."""
     print(f"netsteps: {message}", file=sys.stderr)
     return 1
 
 
+def _shown(value: object) -> str:
+    """A path or pack text as one clean line: escape bytes in a name never reach the terminal."""
+    from tutor.text import clean_line
+
+    return clean_line(str(value))
+
+
 def _os_message(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
-        where = f" ({error.filename})" if error.filename else ""
+        where = f" ({_shown(error.filename)})" if error.filename else ""
         return f"{error.strerror.lower()}{where}"
-    return str(error)
+    return _shown(error)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,75 +86,88 @@ def build_parser() -> argparse.ArgumentParser:
     from pathlib import Path
 
     parser = argparse.ArgumentParser(
-        prog="netsteps",
-        description="A calm tutor for your first confident steps on social media. "
-        "Run it with no command to open the lessons.",
-        epilog="Your progress stays on this computer. 'netsteps data path' shows where.",
-    )
+        prog="netsteps", description=t("cli.help.about"), epilog=t("cli.help.footer"))
     parser.add_argument("--version", action="version", version=f"netsteps {__version__}")
-    parser.add_argument("--lang", choices=("en", "nb"), help="language of the tutor")
-    parser.add_argument("--pack", metavar="PATH", type=Path,
-                        help="open a pack folder or .zip without installing it (preview)")
-    parser.add_argument("--plain", action="store_true",
-                        help="line-by-line mode for screen readers and simple terminals")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _global_options(parser)
+    # The same options after a command (`netsteps lessons --lang nb`). There they default to
+    # SUPPRESS, so a command leaves the value given before it alone unless it is given again.
+    after = argparse.ArgumentParser(add_help=False)
+    _global_options(after, default=argparse.SUPPRESS)
 
-    lessons = commands.add_parser("lessons", help="list the lessons and your progress")
-    lessons.set_defaults(handler=cmd_lessons)
+    def command(group: Any, name: str, key: str, handler: Callable[..., int] | None = None,
+                ) -> argparse.ArgumentParser:
+        """A command with its line in the list, a description and an example in its --help."""
+        sub: argparse.ArgumentParser = group.add_parser(
+            name, help=t(f"cli.help.{key}"), description=_wrapped(t(f"cli.help.{key}_about")),
+            epilog=f"{t('cli.help.example')}\n  {t(f'cli.help.{key}_example')}",
+            formatter_class=argparse.RawDescriptionHelpFormatter, parents=[after])
+        if handler is not None:
+            sub.set_defaults(handler=handler)
+        return sub
 
-    plan = commands.add_parser("plan", help="show or save your action plan")
-    plan.add_argument("--export", metavar="FILE", type=Path, help="save the plan to FILE")
-    plan.add_argument("--format", choices=("md", "txt", "html"),
-                      help="file format (default: from the file name, else md)")
-    plan.set_defaults(handler=cmd_plan)
+    commands = parser.add_subparsers(title=t("cli.help.commands"), metavar="COMMAND")
+    command(commands, "lessons", "lessons", cmd_lessons)
 
-    summary = commands.add_parser(
-        "summary", help="a summary you may send to your course leader (you see it first)")
-    summary.add_argument("--export", metavar="FILE", type=Path, required=True)
-    summary.add_argument("--yes", action="store_true",
-                         help="write it without asking (reflections are then left out)")
-    summary.set_defaults(handler=cmd_summary)
+    plan = command(commands, "plan", "plan", cmd_plan)
+    plan.add_argument("--export", metavar="FILE", type=Path, help=t("cli.help.plan_export"))
+    plan.add_argument("--format", choices=("md", "txt", "html"), help=t("cli.help.plan_format"))
 
-    pack = commands.add_parser("pack", help="write, check, build and install lesson packs")
-    pack_commands = pack.add_subparsers(title="pack commands", metavar="COMMAND", required=True)
-    new = pack_commands.add_parser("new", help="write a starter pack to DIR")
-    new.add_argument("dir", type=Path)
-    new.set_defaults(handler=cmd_pack_new)
-    check = pack_commands.add_parser("check", help="check a pack and list every problem")
-    check.add_argument("path", type=Path)
-    check.add_argument("--stats", action="store_true",
-                       help="also show steps, questions, minutes and readability per lesson")
-    check.set_defaults(handler=cmd_pack_check)
-    build = pack_commands.add_parser("build", help="check a pack, then write one .zip to hand out")
-    build.add_argument("dir", type=Path)
-    build.add_argument("-o", "--output", type=Path, metavar="FILE.zip")
-    build.set_defaults(handler=cmd_pack_build)
-    install = pack_commands.add_parser("install", help="install a pack from a .zip or folder")
-    install.add_argument("path", type=Path)
-    install.add_argument("--yes", action="store_true", help="install without asking")
-    install.add_argument("--replace", action="store_true",
-                         help="replace a different pack that uses the same id")
-    install.set_defaults(handler=cmd_pack_install)
-    listing = pack_commands.add_parser("list", help="list the packs you have")
-    listing.set_defaults(handler=cmd_pack_list)
-    remove = pack_commands.add_parser("remove", help="remove an installed pack")
-    remove.add_argument("id")
-    remove.add_argument("--forget", action="store_true",
-                        help="also erase your progress in that pack")
-    remove.add_argument("--yes", action="store_true", help="remove without asking")
-    remove.set_defaults(handler=cmd_pack_remove)
+    summary = command(commands, "summary", "summary", cmd_summary)
+    summary.add_argument("--export", metavar="FILE", type=Path, required=True,
+                         help=t("cli.help.summary_export"))
+    summary.add_argument("--yes", action="store_true", help=t("cli.help.summary_yes"))
 
-    data = commands.add_parser("data", help="where your data lives; export or erase it")
-    data_commands = data.add_subparsers(title="data commands", metavar="COMMAND", required=True)
-    path = data_commands.add_parser("path", help="show the data folder")
-    path.set_defaults(handler=cmd_data_path)
-    export = data_commands.add_parser("export", help="save all your data in one file")
-    export.add_argument("file", type=Path)
-    export.set_defaults(handler=cmd_data_export)
-    delete = data_commands.add_parser("delete", help="erase all your data (asks first)")
-    delete.add_argument("--yes", action="store_true", help="erase without asking")
-    delete.set_defaults(handler=cmd_data_delete)
+    pack = command(commands, "pack", "pack")
+    pack_commands = pack.add_subparsers(title=t("cli.help.pack_commands"), metavar="COMMAND",
+                                        required=True)
+    new = command(pack_commands, "new", "new", cmd_pack_new)
+    new.add_argument("dir", metavar="DIR", type=Path, help=t("cli.help.new_dir"))
+    check = command(pack_commands, "check", "check", cmd_pack_check)
+    check.add_argument("path", metavar="PATH", type=Path, help=t("cli.help.check_path"))
+    check.add_argument("--stats", action="store_true", help=t("cli.help.check_stats"))
+    build = command(pack_commands, "build", "build", cmd_pack_build)
+    build.add_argument("dir", metavar="DIR", type=Path, help=t("cli.help.build_dir"))
+    build.add_argument("-o", "--output", type=Path, metavar="FILE.zip",
+                       help=t("cli.help.build_output"))
+    install = command(pack_commands, "install", "install", cmd_pack_install)
+    install.add_argument("path", metavar="PATH", type=Path, help=t("cli.help.install_path"))
+    install.add_argument("--yes", action="store_true", help=t("cli.help.install_yes"))
+    install.add_argument("--replace", action="store_true", help=t("cli.help.install_replace"))
+    command(pack_commands, "list", "list", cmd_pack_list)
+    remove = command(pack_commands, "remove", "remove", cmd_pack_remove)
+    remove.add_argument("id", metavar="ID", help=t("cli.help.remove_id"))
+    remove.add_argument("--forget", action="store_true", help=t("cli.help.remove_forget"))
+    remove.add_argument("--yes", action="store_true", help=t("cli.help.remove_yes"))
+
+    data = command(commands, "data", "data")
+    data_commands = data.add_subparsers(title=t("cli.help.data_commands"), metavar="COMMAND",
+                                        required=True)
+    command(data_commands, "path", "path", cmd_data_path)
+    export = command(data_commands, "export", "export", cmd_data_export)
+    export.add_argument("file", metavar="FILE", type=Path, help=t("cli.help.export_file"))
+    delete = command(data_commands, "delete", "delete", cmd_data_delete)
+    delete.add_argument("--yes", action="store_true", help=t("cli.help.delete_yes"))
     return parser
+
+
+def _wrapped(text: str) -> str:
+    """A description wrapped to the terminal, as argparse would: the raw formatter keeps the
+    example's own lines, so the description is wrapped here."""
+    import shutil
+    import textwrap
+
+    return textwrap.fill(text, width=min(shutil.get_terminal_size().columns - 2, 78))
+
+
+def _global_options(parser: argparse.ArgumentParser, default: Any = None) -> None:
+    """Options that work before or after any command; a new one (such as --theme) goes here."""
+    from pathlib import Path
+
+    given = {} if default is None else {"default": default}
+    parser.add_argument("--lang", choices=("en", "nb"), help=t("cli.help.opt_lang"), **given)
+    parser.add_argument("--pack", metavar="PATH", type=Path, help=t("cli.help.opt_pack"),
+                        **given)
+    parser.add_argument("--plain", action="store_true", help=t("cli.help.opt_plain"), **given)
 
 
 # Shared pieces
@@ -157,7 +180,7 @@ def _store() -> ProgressStore:
     store = ProgressStore(data_dir())
     store.load()
     for notice in store.notices:
-        print(notice, file=sys.stderr)
+        print(f"netsteps: {_shown(notice)}", file=sys.stderr)
     return store
 
 
@@ -170,7 +193,7 @@ def _library() -> Library:
 
 def _report_broken(library: Library) -> None:
     for broken in library.broken:
-        print("netsteps: " + t("app.broken_pack", origin=broken.origin,
+        print("netsteps: " + t("app.broken_pack", origin=_shown(broken.origin),
                                problem=broken.error.first), file=sys.stderr)
 
 
@@ -203,7 +226,7 @@ def run_tutor(args: argparse.Namespace) -> int:
     preview = None
     if args.pack is not None:
         if not args.pack.exists():
-            raise UserError(t("cli.no_pack_at", path=args.pack))
+            raise UserError(t("cli.no_pack_at", path=_shown(args.pack)))
         preview = args.pack
     if args.plain or not _full_screen_possible():
         from tutor.plain import run_plain
@@ -250,7 +273,8 @@ def cmd_lessons(args: argparse.Namespace) -> int:
         if number:
             print()
         kind = t("cli.builtin") if pack.builtin else pack.id
-        print(f"{pack.title} ({kind}): " + t("cli.done_of", done=done, total=len(pack.lessons)))
+        print(f"{pack.title} ({kind}): " + t("cli.done_of", done=done, total=len(pack.lessons),
+                                                   count=len(pack.lessons)))
         for index, lesson in enumerate(pack.lessons, start=1):
             record = records.get(lesson.id)
             status = record.status if record else "new"
@@ -275,7 +299,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return 0
     fmt = args.format or format_for(args.export)
     path = export(plan, args.export, fmt)
-    print(t("cli.plan_saved", path=path.resolve()))
+    print(t("cli.plan_saved", path=_shown(path.resolve())))
     return 0
 
 
@@ -307,9 +331,9 @@ def cmd_pack_new(args: argparse.Namespace) -> int:
         folder = write_starter(args.dir)
     except StarterError as error:
         raise UserError(str(error)) from None
-    print(f"A starter pack is ready in {folder}.")
-    print(f"Check it:   netsteps pack check {args.dir}")
-    print(f"Preview it: netsteps --pack {args.dir}")
+    print(t("cli.new_ready", path=_shown(folder)))
+    print(t("cli.new_check", path=_shown(args.dir)))
+    print(t("cli.new_preview", path=_shown(args.dir)))
     return 0
 
 
@@ -320,15 +344,12 @@ def cmd_pack_check(args: argparse.Namespace) -> int:
     try:
         _, pack = _load_for_author(args.path)
     except PackError as error:
-        for problem in error.problems:
-            print(problem)
-        count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found. Fix "
-              f"{'them' if count != 1 else 'it'} and run the check again.", file=sys.stderr)
-        return 1
+        for problem in error.problems:  # the report itself, on stdout
+            print(_shown(problem))
+        return fail(t("cli.check_failed", count=len(error.problems)))
     steps = sum(len(lesson.steps) for lesson in pack.lessons)
-    print(f"{pack.title} ({pack.id} {pack.version}): {_count(len(pack.lessons), 'lesson')}, "
-          f"{_count(steps, 'step')}. No problems found.")
+    print(t("cli.check_passed", title=pack.title, id=pack.id, version=pack.version,
+            lessons=t("cli.lessons", count=len(pack.lessons)), steps=t("cli.steps", count=steps)))
     if args.stats:
         print()
         print(f"{'lesson':<24} {'steps':>5} {'questions':>9} {'minutes':>7} {'LIX':>5}")
@@ -355,15 +376,14 @@ def cmd_pack_build(args: argparse.Namespace) -> int:
 
     files, pack = _load_for_author(args.dir)
     if files.is_zip:
-        raise UserError(f"{args.dir} is already a .zip; build takes the pack's folder")
+        raise UserError(t("build.already_zip", path=_shown(args.dir)))
     from pathlib import Path
 
     out = args.output or Path(f"{pack.id}-{pack.version}.zip")
     path = build_zip(files, pack.id, pack.version, out)
-    print(f"Built {path} ({pack.title}, version {pack.version}, "
-          f"{_count(len(pack.lessons), 'lesson')}).")
-    print("Hand out this one file. Learners install it with: netsteps pack install "
-          f"{path.name}")
+    print(t("build.built", path=_shown(path), title=pack.title, version=pack.version,
+            lessons=t("cli.lessons", count=len(pack.lessons))))
+    print(t("build.hand_out", name=_shown(path.name)))
     return 0
 
 
@@ -383,7 +403,7 @@ def cmd_pack_install(args: argparse.Namespace) -> int:
     print(t("install.lessons", count=len(pack.lessons)))
     for lesson in pack.lessons:
         print(f"          - {lesson.title}")
-    print(t("install.from", origin=files.origin.resolve()))
+    print(t("install.from", origin=_shown(files.origin.resolve())))
     if plan.action == "replace" and plan.installed:
         print(t("install.replaces", title=plan.installed.title))
     if not args.yes and not ask(t("install.ask")):
@@ -398,9 +418,9 @@ def cmd_pack_list(args: argparse.Namespace) -> int:
     library = _library()
     _report_broken(library)
     for pack in library.packs:
-        where = "built in" if pack.builtin else (
-            "installed" if library.is_installed(pack) else "from a Python package")
-        print(f"{pack.id:<24} {pack.version:<10} {_count(len(pack.lessons), 'lesson'):>11}  "
+        where = t("cli.list_builtin") if pack.builtin else (
+            t("cli.list_installed") if library.is_installed(pack) else t("cli.list_plugin"))
+        print(f"{pack.id:<24} {pack.version:<10} {t('cli.lessons', count=len(pack.lessons)):>11}  "
               f"{pack.title} ({where})")
     return 0
 
@@ -408,10 +428,12 @@ def cmd_pack_list(args: argparse.Namespace) -> int:
 def cmd_pack_remove(args: argparse.Namespace) -> int:
     library = _library()
     pack = library.get(args.id)
+    if pack is not None and not pack.builtin and not library.is_installed(pack):
+        package = library.package_of(pack)
+        raise UserError(t("remove.plugin_named", id=pack.id, package=package) if package
+                        else t("remove.plugin", id=pack.id))
     if pack is None or not library.is_installed(pack):
-        why = ("remove.builtin" if pack and pack.builtin else
-               "remove.plugin" if pack else "remove.unknown")
-        raise UserError(t(why, id=args.id))
+        raise UserError(t("remove.builtin" if pack else "remove.unknown", id=_shown(args.id)))
     question = t("remove.ask_forget" if args.forget else "remove.ask", title=pack.title)
     if not args.yes and not ask(question):
         print(t("remove.nothing"))
@@ -437,7 +459,7 @@ def cmd_data_export(args: argparse.Namespace) -> int:
     from tutor.data import export_all
 
     path = export_all(_store(), _library(), args.file)
-    print(t("data.exported", path=path.resolve()))
+    print(t("data.exported", path=_shown(path.resolve())))
     return 0
 
 
@@ -447,9 +469,9 @@ def cmd_data_delete(args: argparse.Namespace) -> int:
 
     folder = data_dir()
     if not folder.exists():
-        print(t("data.nothing", path=folder))
+        print(t("data.nothing", path=_shown(folder)))
         return 0
-    print(t("data.erase_warning", path=folder))
+    print(t("data.erase_warning", path=_shown(folder)))
     if not args.yes and not ask(t("data.erase_ask")):
         print(t("data.erase_nothing"))
         return 1

@@ -30,7 +30,7 @@ FOLDER_ATTR = (0o40755 << 16) | 0x10  # a Unix folder, and the MS-DOS folder fla
 COMPRESS_LEVEL = 9
 CREATE_SYSTEM = 3  # Unix, so that unzip tools honour the modes above
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_ID = re.compile(r"\A[a-z0-9][a-z0-9_-]{0,63}\Z")  # whole string: "$" allows a final newline
 _MANIFEST_HEAD = (
     b"# Written when the pack was built. netsteps checks every file of the pack against\n"
     b"# these SHA-256 sums when it reads the zip, so do not edit the files or this list.\n\n"
@@ -50,7 +50,12 @@ def manifest_bytes(files: PackFiles, pack_id: str, version: str) -> bytes:
 
 
 def build_zip(files: PackFiles, pack_id: str, version: str, out: Path) -> Path:
-    """Write the pack's zip to ``out`` (replacing it at once, never half-written); return it."""
+    """Write the pack's zip to ``out`` (replacing it at once, never half-written); return it.
+
+    ``.zip`` is added to a name without it: learners install the file by that suffix.
+    """
+    if out.suffix.lower() != ".zip":
+        out = out.with_name(out.name + ".zip")
     entries = _entries(files, pack_id)
     entries.append((MANIFEST_FILE, manifest_bytes(files, pack_id, version)))
     _write_atomically(out, _zip_bytes(pack_id, sorted(entries)))

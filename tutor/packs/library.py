@@ -149,6 +149,29 @@ class Library:
     def is_installed(self, pack: Pack) -> bool:
         return pack.source is not None and pack.source.parent == self.installed_dir
 
+    def package_of(self, pack: Pack) -> str:
+        """The Python package that brought ``pack``, or "": removing a pack names what to uninstall.
+
+        Asked only when a learner tries to remove such a pack, so loading never pays for it.
+        """
+        from importlib.metadata import entry_points
+
+        if pack.source is None:
+            return ""
+        for point in entry_points(group=ENTRY_POINT_GROUP):
+            dist = getattr(point, "dist", None)
+            try:
+                target = point.load()
+                target = target() if callable(target) else target
+                path = (Path(target.__file__).parent if getattr(target, "__file__", None)
+                        else Path(target))
+                same = path.resolve() == pack.source.resolve()
+            except Exception:  # a plugin's own bug is already reported when packs are loaded
+                continue
+            if same and dist is not None:
+                return str(dist.name)
+        return ""
+
 
 
 def _pack_folders(root: Path) -> list[Path]:

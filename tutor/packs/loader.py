@@ -37,9 +37,11 @@ GLOSSARY_FILE = "glossary.toml"
 MANIFEST_FILE = "manifest.toml"
 NOT_LESSONS = {PACK_FILE, GLOSSARY_FILE, MANIFEST_FILE}
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-LANGUAGE_PATTERN = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-VERSION_PATTERN = re.compile(r"^\d{1,9}(\.\d{1,9}){0,3}([-.+]?[A-Za-z0-9.]{1,32})?$")
+# \A and \Z match the whole string: "$" also matches before a final newline, and an id such as
+# "first-steps\n" would name a folder beside the built-in course.
+ID_PATTERN = re.compile(r"\A[a-z0-9][a-z0-9_-]{0,63}\Z")
+LANGUAGE_PATTERN = re.compile(r"\A[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")
+VERSION_PATTERN = re.compile(r"\A\d{1,9}(\.\d{1,9}){0,3}([-.+]?[A-Za-z0-9.]{1,32})?\Z")
 MAX_TEXT = 20_000
 MAX_DEPTH = 12
 MAX_KEY_DOTS = 32
@@ -207,6 +209,16 @@ def _read_toml(name: str, raw: bytes, problems: list[Problem]) -> dict[str, Any]
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         where = f"line {match.group(1)}, column {match.group(2)}" if match else "end of file"
+        curly = _curly_quote_line(text, int(match.group(1)) if match else 0,
+                                  int(match.group(2)) if match else 0)
+        if curly:
+            problems.append(
+                Problem(name, where if match else f"line {curly}",
+                        "curly quotes (“ ” or ‘ ’) are not quotes in TOML",
+                        'TOML needs straight quotes, as in title = "My lesson"; editors and '
+                        "word processors may curl them as you type")
+            )
+            return None
         problems.append(
             Problem(name, where, f"the TOML is not valid here ({reason.strip() or 'syntax'})",
                     "check quotes, brackets and the '=' between a name and its value")
@@ -220,6 +232,27 @@ def _read_toml(name: str, raw: bytes, problems: list[Problem]) -> dict[str, Any]
         problems.append(Problem(name, "", "the file is nested too deeply to be a lesson"))
         return None
     return data
+
+
+_CURLY = "“”‘’"
+_CURLY_VALUE = re.compile(r"=\s*[“”‘’]|[“”‘’]\s*,?\s*(#.*)?\Z")
+
+
+def _curly_quote_line(text: str, line: int, column: int) -> int:
+    """The line where curly quotes stand in for TOML's quotes, or 0.
+
+    Editors and word processors turn "…" into “…” as you type; TOML then only says "Invalid
+    value", which does not tell a course leader what to change. Curly quotes inside a string
+    are fine and are left alone.
+    """
+    lines = text.splitlines()
+    if 0 < line <= len(lines):  # the reader stopped at the quote, or just after a closing one
+        before = lines[line - 1][: column].rstrip()
+        return line if before[-1:] in tuple(_CURLY) else 0
+    for number, content in enumerate(lines, start=1):  # it read on to the end of the file
+        if _CURLY_VALUE.search(content):
+            return number
+    return 0
 
 
 def _deep_key_line(text: str) -> int:
