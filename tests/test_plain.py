@@ -477,8 +477,8 @@ def test_on_a_terminal_long_lines_break_between_words(data: Path,
     assert max(len(line) for line in lines) <= 39
     words = " ".join(out.getvalue().split())
     assert "Many skilled people have put social media off for years." in words
-    # A list item's broken lines line up after its bullet.
-    item = next(i for i, line in enumerate(lines) if line.startswith("- **A cause"))
+    # A list item (read out without its "- " and "**") keeps its broken lines in line with it.
+    item = next(i for i, line in enumerate(lines) if line.startswith("  A cause"))
     assert lines[item + 1].startswith("  ") and not lines[item + 1].startswith("   ")
 
 
