@@ -18,6 +18,7 @@ import pytest
 from tests.conftest import COURSE, LESSON_TOML, PACK_TOML, WritePack
 from tutor import __version__
 from tutor.cli import main
+from tutor.kinds import ReflectRecord
 from tutor.packs.library import Library
 from tutor.progress.store import ProgressStore
 
@@ -51,7 +52,7 @@ def write_progress(home: Path, pack_id: str = "demo", lesson_id: str = "one",
     record.status = "in_progress"
     record.step = 2
     for key, text in (texts or {}).items():
-        record.step_record(key).text = text
+        record.steps[key] = ReflectRecord(text=text)
     store.save()
 
 
@@ -196,7 +197,7 @@ def test_upgrade_keeps_progress(
     out = capsys.readouterr().out
     assert "upgrade" in out
     assert has_progress(home)
-    assert opened_store(home).lesson("demo", "one").step_record("think").text == "My own words."
+    assert opened_store(home).lesson("demo", "one").steps["think"].text == "My own words."
     line = next(line for line in pack_list(capsys).splitlines() if line.startswith("demo "))
     assert "1.1" in line
 

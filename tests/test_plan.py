@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import LESSON_TOML, PACK_TOML
+from tutor.kinds import CommitRecord, ReflectRecord
 from tutor.packs.loader import parse_pack
 from tutor.packs.model import Pack
 from tutor.plan import build_plan, default_export_path, export, format_for, render
-from tutor.progress.model import Commitment, LessonRecord, StepRecord
+from tutor.progress.model import Commitment, LessonRecord
 
 
 class Records:
@@ -32,8 +33,8 @@ def pack() -> Pack:
 @pytest.fixture
 def records() -> Records:
     record = LessonRecord(status="done", steps={
-        "think": StepRecord(text="I will <b>listen</b> first & *then* speak."),
-        "do": StepRecord(actions=[Commitment("Do X", date(2026, 12, 31)),
+        "think": ReflectRecord(text="I will <b>listen</b> first & *then* speak."),
+        "do": CommitRecord(actions=[Commitment("Do X", date(2026, 12, 31)),
                                   Commitment("Call Anna", None, suggested=False)]),
     })
     return Records({("demo", "one"): record})

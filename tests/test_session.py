@@ -19,13 +19,17 @@ def lesson() -> Lesson:
     return pack.lessons[0]
 
 
-def test_a_new_lesson_starts_at_the_first_step_and_is_in_progress(lesson: Lesson) -> None:
+def test_a_new_lesson_starts_at_the_first_step_and_counts_once_a_step_is_taken(
+    lesson: Lesson,
+) -> None:
     saves: list[int] = []
     record = LessonRecord()
     session = LessonSession(lesson, record, save=lambda: saves.append(1))
     assert (session.number, session.total) == (1, 8)
+    assert record.status == "new" and not saves, "opening a lesson by mistake changes nothing"
+    session.rate(3)
     assert record.status == "in_progress" and record.started is not None
-    assert saves, "starting a lesson is saved"
+    assert saves, "the first step taken is saved"
 
 
 def test_moving_on_and_back_is_recorded(lesson: Lesson) -> None:
@@ -126,4 +130,4 @@ def test_answers_of_the_wrong_kind_are_refused_quietly(lesson: Lesson) -> None:
     session.tick(0, True)  # a rate step: nothing happens
     with pytest.raises(TypeError):
         session.choose([0])
-    assert session.answer.ticked == []
+    assert "ticked" not in session.answer.to_dict()

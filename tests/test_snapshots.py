@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_ui import make_app
-from tutor.progress.model import Commitment, StepRecord
+from tutor.kinds import CommitRecord, ReflectRecord
+from tutor.progress.model import Commitment
 from tutor.progress.store import ProgressStore
 from tutor.ui.screens.lesson import LessonScreen
 
@@ -22,8 +23,8 @@ def seeded_home(home: Path) -> Path:
     record = store.lesson("first-steps", "why")
     record.status = "done"
     record.steps = {
-        "my-purpose": StepRecord(text="Learn from other nurses. Speak only for myself."),
-        "first-steps": StepRecord(actions=[
+        "my-purpose": ReflectRecord(text="Learn from other nurses. Speak only for myself."),
+        "first-steps": CommitRecord(actions=[
             Commitment("Write my purpose in one sentence and keep it where I see it",
                        date(2026, 12, 31)),
             Commitment("Ask Anna how she uses her network", None, suggested=False),

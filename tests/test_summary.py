@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import WritePack
 from tutor.cli import UserError, main
+from tutor.kinds import ChecklistRecord, ChoiceRecord, CommitRecord, RateRecord, ReflectRecord
 from tutor.messages import t
 from tutor.packs.library import Library
 from tutor.progress.model import Commitment
@@ -101,14 +102,14 @@ def store(home: Path) -> ProgressStore:
     store.load()
     one = store.lesson("demo", "one")
     one.status, one.started, one.completed = "done", DONE_AT, DONE_AT
-    one.step_record("before").rating = 2
-    one.step_record("after").rating = 4
-    one.step_record("think").text = FIRST
+    one.steps["before"] = RateRecord(rating=2)
+    one.steps["after"] = RateRecord(rating=4)
+    one.steps["think"] = ReflectRecord(text=FIRST)
     two = store.lesson("demo", "two")
     two.status, two.step, two.started = "in_progress", 2, DONE_AT
-    two.step_record("rate-a").rating = 3
-    two.step_record("notes").text = SECOND
-    two.step_record("empty").text = "   \n  "
+    two.steps["rate-a"] = RateRecord(rating=3)
+    two.steps["notes"] = ReflectRecord(text=SECOND)
+    two.steps["empty"] = ReflectRecord(text="   \n  ")
     store.save()
     store.load()
     return store
@@ -155,9 +156,9 @@ def test_lists_started_lessons_with_status_date_and_confidence(
 def test_holds_nothing_else_about_the_learner(
         store: ProgressStore, library: Library, tmp_path: Path, home: Path) -> None:
     one = store.lesson("demo", "one")
-    one.step_record("q1").picked, one.step_record("q1").correct = [1], True
-    one.step_record("ticks").ticked = [0, 1]
-    one.step_record("do").actions = [Commitment("Do X", by=date(2025, 4, 1))]
+    one.steps["q1"] = ChoiceRecord(picked=[1], correct=True)
+    one.steps["ticks"] = ChecklistRecord(ticked=[0, 1])
+    one.steps["do"] = CommitRecord(actions=[Commitment("Do X", by=date(2025, 4, 1))])
     store.save()
     path = tmp_path / "summary.txt"
     export(store, library, path, assume_yes=True)
@@ -296,7 +297,7 @@ def test_command_without_terminal_exits_1_and_writes_nothing(
     store.load()
     record = store.lesson("first-steps", "why")
     record.status = "in_progress"
-    record.step_record("my-purpose").text = "My purpose."
+    record.steps["my-purpose"] = ReflectRecord(text="My purpose.")
     store.save()
     monkeypatch.setattr("sys.stdin", io.StringIO("y\ny\n"))
     path = tmp_path / "summary.txt"
@@ -314,7 +315,7 @@ def test_command_with_yes_writes_the_built_in_course(
     store.load()
     record = store.lesson("first-steps", "why")
     record.status, record.completed = "done", DONE_AT
-    record.step_record("my-purpose").text = "My purpose."
+    record.steps["my-purpose"] = ReflectRecord(text="My purpose.")
     store.save()
     path = tmp_path / "summary.txt"
     assert main(["summary", "--export", str(path), "--yes"]) == 0

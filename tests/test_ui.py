@@ -25,6 +25,7 @@ def make_app(home: Path, documents: Path | None = None, preview: Path | None = N
              ) -> NetstepsApp:
     store = ProgressStore(home)
     store.load()
+    store.settings["learner_seed"] = "tests"  # the same option order in every run
     return NetstepsApp(store=store, data_dir=home, preview=preview,
                        library=Library(home, builtin_dir=COURSE.parent, use_entry_points=False),
                        documents_dir=documents or home.parent / "Documents")
@@ -51,14 +52,16 @@ async def answer_step(pilot, app: NetstepsApp, words: str = "My own words") -> N
         if step.multiple:
             tick_list = screen.query_one("#options", OptionList)
             tick_list.focus()
-            for index in sorted(step.correct_indices):
+            shown = screen.current.option_order()
+            for index in sorted(shown.index(i) for i in step.correct_indices):
                 tick_list.highlighted = index
                 await pilot.press("enter")
             await pilot.click("#check")
         else:
             options = screen.query_one("#options", OptionList)
             options.focus()
-            options.highlighted = min(step.correct_indices)
+            options.highlighted = min(screen.current.option_order().index(i)
+                                      for i in step.correct_indices)
             await pilot.press("enter")
         await pilot.pause()
         assert "That's right" in text_of(app, "#feedback")

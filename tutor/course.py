@@ -5,8 +5,10 @@ Shared by the home screen and the plain mode, so both offer the same next step.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from tutor.packs.model import Lesson, Pack
 from tutor.progress.model import LessonRecord, Records
@@ -51,3 +53,23 @@ def count_done(packs: Iterable[Pack], records: Records) -> tuple[int, int]:
     entries = [(pack, lesson) for pack in packs for lesson in pack.lessons]
     done = sum(1 for pack, lesson in entries if status(records, pack, lesson) == "done")
     return done, len(entries)
+
+
+class _Settings(Protocol):
+    settings: dict[str, Any]
+
+    def set_setting(self, key: str, value: Any) -> None: ...
+
+
+def learner_seed(store: _Settings) -> str:
+    """This learner's own seed for the order of answer options: made once and kept, so every
+    face and every return to a question shows the options in the same order."""
+    seed = store.settings.get("learner_seed")
+    if isinstance(seed, str) and seed:
+        return seed
+    seed = secrets.token_hex(8)
+    try:
+        store.set_setting("learner_seed", seed)
+    except Exception:  # a store that cannot save still gives a stable order for this run
+        store.settings["learner_seed"] = seed
+    return seed

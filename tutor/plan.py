@@ -13,24 +13,14 @@ from datetime import date
 from pathlib import Path
 
 from tutor.files import write_text_atomic
+from tutor.kinds import PlanItem, kind_of
 from tutor.messages import format_date, language, t
-from tutor.packs.model import CommitStep, Pack, ReflectStep
+from tutor.packs.model import Pack
 from tutor.progress.model import Records
 from tutor.wording import by_when
 
 FORMATS = ("md", "txt", "html")
 
-
-
-@dataclass(frozen=True)
-class PlanItem:
-    text: str
-    by: date | None = None
-    prompt: str = ""
-
-    @property
-    def is_reflection(self) -> bool:
-        return bool(self.prompt)
 
 
 @dataclass(frozen=True)
@@ -61,13 +51,10 @@ def build_plan(packs: Iterable[Pack], records: Records) -> Plan:
                 continue
             items: list[PlanItem] = []
             for step in lesson.steps:
-                answer = record.steps.get(step.key)
-                if answer is None:
-                    continue
-                if isinstance(step, ReflectStep) and step.plan and answer.text.strip():
-                    items.append(PlanItem(answer.text.strip(), prompt=step.prompt))
-                elif isinstance(step, CommitStep):
-                    items.extend(PlanItem(a.text, a.by) for a in answer.actions)
+                kind = kind_of(step)
+                answer = kind.record_of(record.steps.get(step.key))
+                if answer is not None:
+                    items.extend(kind.plan_items(step, answer))
             if items:
                 sections.append(PlanSection(pack.title, lesson.title, tuple(items)))
     return Plan(tuple(sections))

@@ -9,40 +9,26 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
+from tutor.kinds import KINDS, Tally, kind_of
+from tutor.kinds.base import Kind, Missed, Step
+from tutor.kinds.checklist import KIND as CHECKLIST
+from tutor.kinds.choice import KIND as CHOICE
+from tutor.kinds.choice import ChoiceResult, ChoiceStep, Feedback
+from tutor.kinds.commit import KIND as COMMIT
+from tutor.kinds.commit import MAX_ACTION
+from tutor.kinds.rate import KIND as RATE
+from tutor.kinds.reflect import KIND as REFLECT
+from tutor.kinds.reflect import MAX_REFLECTION
 from tutor.messages import t
-from tutor.packs.model import (
-    ChecklistStep,
-    ChoiceStep,
-    CommitStep,
-    Lesson,
-    RateStep,
-    ReadStep,
-    ReflectStep,
-    Step,
-)
+from tutor.packs.model import Lesson
 from tutor.progress.model import Commitment, LessonRecord, StepRecord, now
-from tutor.text import clean, clean_line
 
-MAX_REFLECTION = 10_000
-MAX_ACTION = 300
+__all__ = ["MAX_ACTION", "MAX_REFLECTION", "ChoiceResult", "Confidence", "Feedback",
+           "LessonSession", "LessonSummary", "summarize"]
 
-
-@dataclass(frozen=True)
-class Feedback:
-    """What to tell the learner about one option they picked."""
-
-    option: int
-    text: str
-    correct: bool
-
-
-@dataclass(frozen=True)
-class ChoiceResult:
-    correct: bool
-    feedback: tuple[Feedback, ...]
-    missed: int = 0
-    """How many right options were not picked (for a question with several right answers)."""
+R = TypeVar("R", bound=StepRecord)
 
 
 @dataclass(frozen=True)
@@ -66,11 +52,16 @@ class LessonSummary:
 
     answered: int
     right: int
+    """Questions answered right on the first try: the score tells the truth."""
     questions: int
     reflections: tuple[tuple[str, str], ...]
     ticked: int
     commitments: tuple[Commitment, ...]
     confidence: tuple[Confidence, ...] = field(default=())
+    missed: tuple[Missed, ...] = field(default=())
+    """Questions missed on the first try, to offer them again."""
+    right_now: int = 0
+    """Questions whose last answer is right (after trying again)."""
 
     def describe_questions(self) -> str:
         """How the questions went, said kindly; empty when the lesson has none."""
@@ -81,75 +72,59 @@ class LessonSummary:
         return t(key, answered=self.answered, right=self.right, questions=self.questions)
 
 
+def tally(lesson: Lesson, record: LessonRecord) -> Tally:
+    """Every step's part of the lesson's tally, asked of its kind."""
+    total = Tally()
+    for step in lesson.steps:
+        kind = kind_of(step)
+        kind.tally(step, kind.record_of(record.steps.get(step.key)), total)
+    return total
+
+
 def summarize(lesson: Lesson, record: LessonRecord) -> LessonSummary:
     """What the learner did and wrote in ``lesson``, read from their record without changing it."""
-    answered = right = questions = ticked = 0
-    reflections: list[tuple[str, str]] = []
-    commitments: list[Commitment] = []
-    ratings: dict[str, list[int | None]] = {}
-    for step in lesson.steps:
-        answer = record.steps.get(step.key)
-        if isinstance(step, ChoiceStep):
-            questions += 1
-            if answer and answer.attempts:
-                answered += 1
-                if answer.correct:
-                    right += 1
-        elif isinstance(step, ReflectStep) and answer and answer.text.strip():
-            reflections.append((step.prompt, answer.text.strip()))
-        elif isinstance(step, ChecklistStep) and answer:
-            ticked += len(answer.ticked)
-        elif isinstance(step, CommitStep) and answer:
-            commitments.extend(answer.actions)
-        elif isinstance(step, RateStep):
-            ratings.setdefault(step.statement, []).append(answer.rating if answer else None)
+    total = tally(lesson, record)
     confidence = tuple(
         Confidence(statement, values[0], values[-1])
-        for statement, values in ratings.items()
+        for statement, values in total.ratings.items()
         if len(values) > 1
     )
     return LessonSummary(
-        answered=answered,
-        right=right,
-        questions=questions,
-        reflections=tuple(reflections),
-        ticked=ticked,
-        commitments=tuple(commitments),
+        answered=total.answered,
+        right=total.right_first,
+        questions=total.questions,
+        reflections=tuple(total.reflections),
+        ticked=total.ticked,
+        commitments=tuple(total.commitments),
         confidence=confidence,
-    )
-
-
-def _result(step: ChoiceStep, chosen: list[int]) -> ChoiceResult:
-    right = step.correct_indices
-    return ChoiceResult(
-        correct=bool(chosen) and set(chosen) == right,
-        feedback=tuple(
-            Feedback(i, step.options[i].feedback, step.options[i].correct) for i in chosen
-        ),
-        missed=len(right - set(chosen)),
+        missed=tuple(total.missed),
+        right_now=total.right_now,
     )
 
 
 class LessonSession:
-    """Drives one lesson for one learner; never raises on a learner's input."""
+    """Drives one lesson for one learner; never raises on a learner's input.
+
+    Opening a lesson changes nothing: it counts as started only when the learner takes a step
+    (moves on, or answers), so a lesson opened by mistake stays as it was.
+    """
 
     def __init__(
         self,
         lesson: Lesson,
         record: LessonRecord,
         save: Callable[[], None] = lambda: None,
+        *,
+        seed: str = "",
     ) -> None:
         self.lesson = lesson
         self.record = record
+        self.seed = seed
         self._save = save
         if record.status == "done":
             self.index = 0
         else:
-            self.index = min(record.step, len(lesson.steps) - 1)
-        if record.status == "new":
-            record.status = "in_progress"
-            record.step = self.index
-            self._changed()
+            self.index = max(0, min(record.step, len(lesson.steps) - 1))
 
     # Where we are
 
@@ -179,19 +154,38 @@ class LessonSession:
         return self.record.status == "done"
 
     @property
-    def answer(self) -> StepRecord:
-        """The learner's record for the current step."""
-        return self.record.step_record(self.step.key)
+    def kind(self) -> Kind[Any, Any]:
+        return kind_of(self.step)
 
-    def record_for(self, step: Step) -> StepRecord | None:
-        return self.record.steps.get(step.key)
+    def record_for(self, step: Step) -> Any:
+        """The learner's record of ``step`` in its kind's shape (a ``ChoiceRecord``, a
+        ``ReflectRecord``, …), or None when there is none yet."""
+        return kind_of(step).record_of(self.record.steps.get(step.key))
+
+    @property
+    def answer(self) -> Any:
+        """The current step's record in its kind's shape, made when first needed."""
+        return self._answer(self.kind)
+
+    def _answer(self, kind: Kind[Any, R]) -> R:
+        """The current step's record, made when first needed; the step must be of ``kind``."""
+        if self.step.kind != kind.name:
+            raise TypeError(f"the current step is a {self.step.kind} step, not {kind.name}")
+        record = kind.record_of(self.record.steps.get(self.step.key)) or kind.new_record()
+        self.record.steps[self.step.key] = record
+        return record
+
+    def option_order(self) -> list[int]:
+        """The order in which to show the current question's options (see ChoiceKind.order)."""
+        step = self.step
+        return CHOICE.order(step, self.seed) if isinstance(step, ChoiceStep) else []
 
     # Moving
 
     def next(self) -> bool:
         """Go to the next step; at the last step, complete the lesson. False when complete."""
-        if isinstance(self.step, ReadStep):
-            self.answer.seen = True
+        kind = self.kind
+        kind.leave(self.step, self._answer(kind))
         if self.is_last:
             self.complete()
             return False
@@ -223,82 +217,60 @@ class LessonSession:
     # Answers
 
     def choose(self, picked: Iterable[int]) -> ChoiceResult:
-        """Check the learner's pick on a choice step; they may try again as often as they like."""
-        step = self.step
-        if not isinstance(step, ChoiceStep):
-            raise TypeError("the current step is not a question")
-        chosen = sorted({i for i in picked if 0 <= i < len(step.options)})
-        if not step.multiple:
-            chosen = chosen[:1]
-        right = step.correct_indices
-        correct = bool(chosen) and set(chosen) == right
-        record = self.answer
-        record.attempts += 1
-        record.picked = chosen
-        record.correct = correct
+        """Check the learner's pick on a question; they may try again as often as they like."""
+        record = self._answer(CHOICE)
+        result = CHOICE.choose(self.step, record, picked)  # type: ignore[arg-type]
         self._changed()
-        return _result(step, chosen)
+        return result
 
     def last_result(self) -> ChoiceResult | None:
         """The result of the learner's last pick on this step, to show it again on return."""
         step = self.step
-        record = self.record_for(step)
-        if not isinstance(step, ChoiceStep) or record is None or not record.picked:
+        if not isinstance(step, ChoiceStep):
             return None
-        return _result(step, [i for i in record.picked if 0 <= i < len(step.options)])
+        return CHOICE.last_result(step, CHOICE.record_of(self.record.steps.get(step.key)))
 
-    def write(self, text: str) -> None:
-        """Keep the learner's reflection as it is typed."""
-        if not isinstance(self.step, ReflectStep):
-            raise TypeError("the current step does not take writing")
-        cleaned = clean(text)[:MAX_REFLECTION]
-        if cleaned != self.answer.text:
-            self.answer.text = cleaned
+    def write(self, text: str) -> bool:
+        """Keep the learner's reflection as it is typed. False when it was cut to the most kept."""
+        changed, cut = REFLECT.write(self._answer(REFLECT), text)
+        if changed:
             self._changed()
+        return not cut
 
     def tick(self, item: int, ticked: bool) -> None:
-        ticks = set(self.answer.ticked) if isinstance(self.step, ChecklistStep) else set()
+        if self.step.kind != CHECKLIST.name:
+            return
+        ticks = set(self._answer(CHECKLIST).ticked)
         self.set_ticks(ticks | {item} if ticked else ticks - {item})
 
     def set_ticks(self, ticked: Iterable[int]) -> None:
         """Keep exactly these items of a checklist ticked; others are ignored."""
-        step = self.step
-        if not isinstance(step, ChecklistStep):
+        if self.step.kind != CHECKLIST.name:
             return
-        self.answer.ticked = sorted({i for i in ticked if 0 <= i < len(step.items)})
+        CHECKLIST.set_ticks(self.step, self._answer(CHECKLIST), ticked)  # type: ignore[arg-type]
         self._changed()
 
     def commit(self, actions: Iterable[Commitment]) -> None:
         """Replace the learner's chosen actions on a commit step."""
-        if not isinstance(self.step, CommitStep):
-            raise TypeError("the current step does not take actions")
-        kept: list[Commitment] = []
-        seen: set[str] = set()
-        for action in actions:
-            text = clean_line(action.text)[:MAX_ACTION]
-            if text and text.casefold() not in seen:
-                seen.add(text.casefold())
-                kept.append(Commitment(text=text, by=action.by, suggested=action.suggested))
-        self.answer.actions = kept
+        COMMIT.commit(self._answer(COMMIT), actions)
         self._changed()
 
     def set_action(self, text: str, chosen: bool, by: date | None = None,
                    suggested: bool = True) -> None:
         """Choose or drop one action, keeping the others and their dates."""
-        actions = [a for a in self.answer.actions if a.text.casefold() != text.casefold()]
+        current = self._answer(COMMIT).actions
+        actions = [a for a in current if a.text.casefold() != text.casefold()]
         if chosen:
-            existing = next((a for a in self.answer.actions
-                             if a.text.casefold() == text.casefold()), None)
-            position = self.answer.actions.index(existing) if existing else len(actions)
+            existing = next((a for a in current if a.text.casefold() == text.casefold()), None)
+            position = current.index(existing) if existing else len(actions)
             actions.insert(position, Commitment(text=text, by=by, suggested=suggested))
         self.commit(actions)
 
     def rate(self, rating: int) -> None:
-        if not isinstance(self.step, RateStep) or not 1 <= rating <= 5:
+        if self.step.kind != RATE.name:
             return
-        self.answer.rating = rating
-        self.answer.rated_at = now()
-        self._changed()
+        if RATE.rate(self._answer(RATE), rating):
+            self._changed()
 
     # The end
 
@@ -306,5 +278,10 @@ class LessonSession:
         return summarize(self.lesson, self.record)
 
     def _changed(self) -> None:
+        if self.record.status == "new":
+            self.record.status = "in_progress"
         self.record.touch()
         self._save()
+
+
+assert set(KINDS) >= {"read", "choice", "reflect", "checklist", "commit", "rate"}

@@ -13,23 +13,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from tutor import __version__
+from tutor.kinds import KINDS
 from tutor.packs.errors import PackError, Problem
-from tutor.packs.model import (
-    FORMAT_VERSION,
-    RESERVED_KINDS,
-    STEP_KINDS,
-    ChecklistStep,
-    ChoiceStep,
-    CommitStep,
-    Lesson,
-    Option,
-    Pack,
-    RateStep,
-    ReadStep,
-    ReflectStep,
-    Step,
-    Term,
-)
+from tutor.packs.model import FORMAT_VERSION, RESERVED_KINDS, Lesson, Pack, Step, Term
 from tutor.text import clean, clean_line
 
 PACK_FILE = "pack.toml"
@@ -113,7 +99,7 @@ def _parse(
             glossary = _glossary(data, problems)
     if head is None:
         return None
-    fields = _Fields(PACK_FILE, "", head, problems)
+    fields = Fields(PACK_FILE, "", head, problems)
     fmt = fields.integer("format", 1, 1000)
     if fmt is not None and fmt > FORMAT_VERSION:
         problems.append(
@@ -291,8 +277,11 @@ def _type_name(value: object) -> str:
     return names.get(type(value), "a date")
 
 
-class _Fields:
-    """Reads the fields of one TOML table, noting every problem and every unknown field."""
+class Fields:
+    """Reads the fields of one TOML table, noting every problem and every unknown field.
+
+    Step kinds read their own fields with it (``Kind.parse``).
+    """
 
     def __init__(
         self, file: str, where: str, table: Mapping[str, Any], problems: list[Problem]
@@ -309,8 +298,12 @@ class _Fields:
     def problem(self, name: str, what: str, hint: str = "") -> None:
         self.problems.append(Problem(self.file, self.path(name), what, hint))
 
-    def _get(self, name: str, kind: type[T] | tuple[type, ...], required: bool,
-             expected: str) -> T | None:
+    def child(self, where: str, table: Mapping[str, Any]) -> Fields:
+        """The fields of a table inside this one (an option of a question, say)."""
+        return Fields(self.file, where, table, self.problems)
+
+    def get(self, name: str, kind: type[T] | tuple[type, ...], required: bool,
+            expected: str) -> T | None:
         self.used.add(name)
         if name not in self.table:
             if required:
@@ -323,7 +316,7 @@ class _Fields:
         return value  # type: ignore[return-value]
 
     def text(self, name: str, *, required: bool = True, one_line: bool = False) -> str:
-        value = self._get(name, str, required, "text in quotes")
+        value = self.get(name, str, required, "text in quotes")
         if value is None:
             return ""
         if len(value) > MAX_TEXT:
@@ -341,7 +334,7 @@ class _Fields:
         return self.text(name, required=required, one_line=True)
 
     def identifier(self, name: str, *, required: bool = True) -> str:
-        value = self._get(name, str, required, "an id in quotes, such as \"my-lesson\"")
+        value = self.get(name, str, required, "an id in quotes, such as \"my-lesson\"")
         if value is None:
             return ""
         if not ID_PATTERN.match(value):
@@ -351,11 +344,11 @@ class _Fields:
         return value
 
     def boolean(self, name: str, default: bool = False) -> bool:
-        value = self._get(name, bool, False, "true or false")
+        value = self.get(name, bool, False, "true or false")
         return default if value is None else value
 
     def integer(self, name: str, low: int, high: int, *, required: bool = True) -> int | None:
-        value = self._get(name, int, required, f"a whole number from {low} to {high}")
+        value = self.get(name, int, required, f"a whole number from {low} to {high}")
         if value is None:
             return None
         if not low <= value <= high:
@@ -365,7 +358,7 @@ class _Fields:
         return value
 
     def lines(self, name: str, low: int, high: int, *, required: bool = True) -> tuple[str, ...]:
-        items = self._get(name, list, required, "a list of texts, such as [\"…\", \"…\"]")
+        items = self.get(name, list, required, "a list of texts, such as [\"…\", \"…\"]")
         if items is None:
             return ()
         return tuple(self.each(name, items, low, high, self._line_item))
@@ -405,13 +398,13 @@ class _Fields:
 
 def _lesson(file: str, data: dict[str, Any], problems: list[Problem]) -> Lesson | None:
     before = len(problems)
-    fields = _Fields(file, "", data, problems)
+    fields = Fields(file, "", data, problems)
     lesson_id = fields.identifier("id")
     title = fields.line("title")
     summary = fields.text("summary")
     minutes = fields.integer("minutes", 1, 120)
     objectives = fields.lines("objectives", 1, 20)
-    raw_steps = fields._get("steps", list, True, "a list of [[steps]] tables")
+    raw_steps = fields.get("steps", list, True, "a list of [[steps]] tables")
     steps: list[Step] = []
     if raw_steps is not None:
         steps = fields.each("steps", raw_steps, 1, MAX_STEPS,
@@ -436,78 +429,28 @@ def _step(file: str, where: str, data: object, problems: list[Problem]) -> Step 
                                 f"{_type_name(data)}"))
         return None
     before = len(problems)
-    fields = _Fields(file, where, data, problems)
+    fields = Fields(file, where, data, problems)
     kind = fields.line("kind")
     number = where.rsplit("[", 1)[-1].rstrip("]")
     key = fields.identifier("id", required=False) or f"step-{number}"
     step: Step | None = None
-    if kind in RESERVED_KINDS:
+    if kind in KINDS:
+        step = KINDS[kind].parse(fields, key)
+    elif kind in RESERVED_KINDS:
         fields.problem("kind", f"the step kind '{kind}' is reserved for a later version of "
-                       "the pack format", "use one of: " + ", ".join(STEP_KINDS))
+                       "the pack format", "use one of: " + ", ".join(KINDS))
         fields.used.update(data)
-    elif kind == "read":
-        step = ReadStep("read", key, title=fields.line("title", required=False),
-                        body=fields.text("body"))
-    elif kind == "choice":
-        prompt = fields.text("prompt")
-        multiple = fields.boolean("multiple")
-        raw = fields._get("options", list, True, "a list of { text, correct, feedback } options")
-        options = tuple(fields.each("options", raw, 2, 10, lambda w, v: _option(fields, w, v))
-                        ) if raw is not None else ()
-        if len(options) == len(raw or ()) and options:
-            right = sum(option.correct for option in options)
-            if right == 0:
-                fields.problem("options", "no option is marked correct = true",
-                               "mark the right answer with correct = true")
-            elif right > 1 and not multiple:
-                fields.problem("options", f"{right} options are correct but multiple is not "
-                               "true", "add multiple = true, or mark only one option correct")
-        step = ChoiceStep("choice", key, prompt=prompt, options=options, multiple=multiple)
-    elif kind == "reflect":
-        step = ReflectStep("reflect", key, prompt=fields.text("prompt"),
-                           plan=fields.boolean("plan"), hint=fields.text("hint", required=False))
-    elif kind == "checklist":
-        step = ChecklistStep("checklist", key, prompt=fields.text("prompt"),
-                             items=fields.lines("items", 1, 30))
-    elif kind == "commit":
-        step = CommitStep("commit", key, prompt=fields.text("prompt"),
-                          actions=fields.lines("actions", 1, 20))
-    elif kind == "rate":
-        step = RateStep("rate", key, statement=fields.text("statement"))
     elif kind:
         fields.problem("kind", f"'{kind}' is not a step kind",
-                       "use one of: " + ", ".join(STEP_KINDS))
+                       "use one of: " + ", ".join(KINDS))
         fields.used.update(data)
     fields.finish()
     return step if len(problems) == before else None
 
 
-def _option(fields: _Fields, where: str, data: object) -> Option | None:
-    if not isinstance(data, dict):
-        fields.problems.append(Problem(fields.file, where, "an option should be "
-                                       "{ text = \"…\", correct = true/false, feedback = \"…\" }"))
-        return None
-    before = len(fields.problems)
-    option = _Fields(fields.file, where, data, fields.problems)
-    text = option.line("text")
-    correct = option._get("correct", bool, True, "true or false")
-    if "feedback" not in data:
-        option.used.add("feedback")
-        option.problem("feedback", "this option has no feedback",
-                       "say in a sentence why it is right or wrong; the learner reads it "
-                       "after picking this option")
-        feedback = ""
-    else:
-        feedback = option.text("feedback")
-    option.finish()
-    if len(fields.problems) > before:
-        return None
-    return Option(text=text, correct=bool(correct), feedback=feedback)
-
-
 def _glossary(data: dict[str, Any], problems: list[Problem]) -> tuple[Term, ...]:
-    fields = _Fields(GLOSSARY_FILE, "", data, problems)
-    raw = fields._get("terms", list, True, "a list of [[terms]] tables")
+    fields = Fields(GLOSSARY_FILE, "", data, problems)
+    raw = fields.get("terms", list, True, "a list of [[terms]] tables")
     fields.finish()
     if raw is None:
         return ()
@@ -516,7 +459,7 @@ def _glossary(data: dict[str, Any], problems: list[Problem]) -> tuple[Term, ...]
         if not isinstance(value, dict):
             problems.append(Problem(GLOSSARY_FILE, where, "a term should be a [[terms]] table"))
             return None
-        entry = _Fields(GLOSSARY_FILE, where, value, problems)
+        entry = Fields(GLOSSARY_FILE, where, value, problems)
         result = Term(term=entry.line("term"), meaning=entry.text("meaning"),
                       also=entry.lines("also", 0, 20, required=False))
         entry.finish()

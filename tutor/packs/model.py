@@ -4,69 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+
+from tutor.kinds import KINDS
+from tutor.kinds.base import Step
+from tutor.kinds.checklist import ChecklistStep
+from tutor.kinds.choice import ChoiceStep, Option
+from tutor.kinds.commit import CommitStep
+from tutor.kinds.rate import RateStep
+from tutor.kinds.read import ReadStep
+from tutor.kinds.reflect import ReflectStep
+
+STEP_KINDS = tuple(KINDS)
 
 FORMAT_VERSION = 1
-STEP_KINDS = ("read", "choice", "reflect", "checklist", "commit", "rate")
 RESERVED_KINDS = ("practice",)
-
-StepKind = Literal["read", "choice", "reflect", "checklist", "commit", "rate"]
-
-
-@dataclass(frozen=True)
-class Option:
-    text: str
-    correct: bool
-    feedback: str
-
-
-@dataclass(frozen=True)
-class Step:
-    """One page of a lesson. ``key`` names the step in the learner's record."""
-
-    kind: StepKind
-    key: str
-
-
-@dataclass(frozen=True)
-class ReadStep(Step):
-    title: str
-    body: str
-
-
-@dataclass(frozen=True)
-class ChoiceStep(Step):
-    prompt: str
-    options: tuple[Option, ...]
-    multiple: bool
-
-    @property
-    def correct_indices(self) -> frozenset[int]:
-        return frozenset(i for i, option in enumerate(self.options) if option.correct)
-
-
-@dataclass(frozen=True)
-class ReflectStep(Step):
-    prompt: str
-    plan: bool
-    hint: str = ""
-
-
-@dataclass(frozen=True)
-class ChecklistStep(Step):
-    prompt: str
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class CommitStep(Step):
-    prompt: str
-    actions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RateStep(Step):
-    statement: str
 
 
 @dataclass(frozen=True)
@@ -81,7 +32,7 @@ class Lesson:
 
     @property
     def questions(self) -> int:
-        return sum(1 for step in self.steps if isinstance(step, ChoiceStep))
+        return sum(1 for step in self.steps if KINDS[step.kind].is_question)
 
 
 @dataclass(frozen=True)
@@ -114,3 +65,10 @@ class Pack:
             return None
         index = ids.index(lesson_id) + 1
         return self.lessons[index] if index < len(self.lessons) else None
+
+
+__all__ = [
+    "FORMAT_VERSION", "RESERVED_KINDS", "STEP_KINDS", "ChecklistStep", "ChoiceStep",
+    "CommitStep", "Lesson", "Option", "Pack", "RateStep", "ReadStep", "ReflectStep", "Step",
+    "Term",
+]

@@ -10,15 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tutor.packs.model import (
-    ChecklistStep,
-    ChoiceStep,
-    CommitStep,
-    Lesson,
-    RateStep,
-    ReadStep,
-    ReflectStep,
-)
+from tutor.kinds import kind_of
+from tutor.packs.model import Lesson
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # One mark right before a space or the end: a run such as "?!" counts once, in linear time.
@@ -44,27 +37,7 @@ def learner_texts(lesson: Lesson) -> Iterator[str]:
     yield lesson.summary
     yield from lesson.objectives
     for step in lesson.steps:
-        if isinstance(step, ReadStep):
-            if step.title:
-                yield step.title
-            yield step.body
-        elif isinstance(step, ChoiceStep):
-            yield step.prompt
-            for option in step.options:
-                yield option.text
-                yield option.feedback
-        elif isinstance(step, ReflectStep):
-            yield step.prompt
-            if step.hint:
-                yield step.hint
-        elif isinstance(step, ChecklistStep):
-            yield step.prompt
-            yield from step.items
-        elif isinstance(step, CommitStep):
-            yield step.prompt
-            yield from step.actions
-        elif isinstance(step, RateStep):
-            yield step.statement
+        yield from kind_of(step).texts(step)
 
 
 def _segments(text: str) -> Iterator[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol, Self
 
 SCHEMA_VERSION = 1
 STATUSES = ("new", "in_progress", "done")
@@ -47,63 +47,31 @@ class Commitment:
 
 @dataclass
 class StepRecord:
-    """What the learner did on one step. Only the fields of the step's kind are used."""
+    """What the learner did on one step. Each step kind keeps its own fields in a subclass
+    (``tutor.kinds``); this base holds only what every step has."""
 
+    kind: ClassVar[str] = ""
     seen: bool = False
-    picked: list[int] = field(default_factory=list)
-    correct: bool | None = None
-    attempts: int = 0
-    text: str = ""
-    ticked: list[int] = field(default_factory=list)
-    actions: list[Commitment] = field(default_factory=list)
-    rating: int | None = None
-    rated_at: datetime | None = None
-    updated: datetime | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {}
+        data: dict[str, Any] = {"kind": self.kind} if self.kind else {}
         if self.seen:
             data["seen"] = True
-        if self.picked:
-            data["picked"] = list(self.picked)
-        if self.correct is not None:
-            data["correct"] = self.correct
-        if self.attempts:
-            data["attempts"] = self.attempts
-        if self.text:
-            data["text"] = self.text
-        if self.ticked:
-            data["ticked"] = list(self.ticked)
-        if self.actions:
-            data["actions"] = [action.to_dict() for action in self.actions]
-        if self.rating is not None:
-            data["rating"] = self.rating
-        if self.rated_at is not None:
-            data["rated_at"] = self.rated_at
-        if self.updated is not None:
-            data["updated"] = self.updated
-        return data
+        data.update(self._fields())
+        return data if set(data) != {"kind"} else {}
+
+    def _fields(self) -> dict[str, Any]:
+        """The kind's own fields, without empty ones."""
+        return {}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> StepRecord:
-        rating = data.get("rating")
-        correct = data.get("correct")
-        return cls(
-            seen=bool(data.get("seen", False)),
-            picked=_ints(data.get("picked")),
-            correct=correct if isinstance(correct, bool) else None,
-            attempts=_int(data.get("attempts"), 0),
-            text=str(data.get("text", "")),
-            ticked=_ints(data.get("ticked")),
-            actions=[
-                Commitment.from_dict(item)
-                for item in data.get("actions", [])
-                if isinstance(item, dict)
-            ],
-            rating=rating if isinstance(rating, int) and 1 <= rating <= 5 else None,
-            rated_at=_datetime(data.get("rated_at")),
-            updated=_datetime(data.get("updated")),
-        )
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        record = cls(seen=bool(data.get("seen", False)))
+        record._read(data)
+        return record
+
+    def _read(self, data: dict[str, Any]) -> None:
+        """Take the kind's own fields from ``data``; odd values fall back to defaults."""
 
 
 @dataclass
@@ -115,8 +83,6 @@ class LessonRecord:
     completed: datetime | None = None
     steps: dict[str, StepRecord] = field(default_factory=dict)
 
-    def step_record(self, key: str) -> StepRecord:
-        return self.steps.setdefault(key, StepRecord())
 
     def touch(self) -> None:
         self.updated = now()
@@ -139,34 +105,39 @@ class LessonRecord:
         steps = data.get("steps", {})
         return cls(
             status=status if status in STATUSES else "new",
-            step=max(0, _int(data.get("step"), 0)),
-            started=_datetime(data.get("started")),
-            updated=_datetime(data.get("updated")),
-            completed=_datetime(data.get("completed")),
+            step=max(0, read_int(data.get("step"), 0)),
+            started=read_datetime(data.get("started")),
+            updated=read_datetime(data.get("updated")),
+            completed=read_datetime(data.get("completed")),
             steps={
-                str(key): StepRecord.from_dict(value)
+                str(key): step_from_dict(value)
                 for key, value in (steps.items() if isinstance(steps, dict) else [])
                 if isinstance(value, dict)
             },
         )
 
 
-def _int(value: object, default: int) -> int:
+def read_int(value: object, default: int) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
-def _ints(value: object) -> list[int]:
+def read_ints(value: object) -> list[int]:
     if not isinstance(value, list):
         return []
     return [item for item in value if isinstance(item, int) and not isinstance(item, bool)]
 
 
-def _datetime(value: object) -> datetime | None:
+def read_datetime(value: object) -> datetime | None:
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
     return None
 
 
 def step_from_dict(data: dict[str, Any]) -> StepRecord:
-    """A step's record from the table ``to_dict`` made (what the store keeps per step)."""
-    return StepRecord.from_dict(data)
+    """A step's record from the table ``to_dict`` made (what the store keeps per step).
+
+    A file saved by 0.1 has no ``kind``; it is told by the fields the record holds.
+    """
+    from tutor.kinds import record_type_for
+
+    return record_type_for(data).from_dict(data)

@@ -19,6 +19,7 @@ from tutor.packs.library import Library
 from tutor.packs.loader import load_pack
 from tutor.packs.model import Lesson, Pack
 from tutor.progress.store import ProgressStore, StoreError
+from tutor.ui.themes import DEFAULT_THEME, OWN_THEMES
 
 if TYPE_CHECKING:
     from tempfile import TemporaryDirectory
@@ -36,11 +37,11 @@ class NetstepsApp(App[int]):
     TITLE = "netsteps"
     ENABLE_COMMAND_PALETTE = False
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", t("key.help")),
-        Binding("question_mark", "help", t("key.help"), show=False),
-        Binding("f2", "glossary", t("key.glossary")),
-        Binding("ctrl+q", "quit", t("key.quit"), priority=True),
-        Binding("ctrl+r", "reload", t("key.reload")),
+        Binding("f1", "help", "key.help"),
+        Binding("question_mark", "help", "key.help", show=False),
+        Binding("f2", "glossary", "key.glossary"),
+        Binding("ctrl+q", "quit", "key.quit", priority=True),
+        Binding("ctrl+r", "reload", "key.reload"),
     ]
 
     def __init__(
@@ -53,6 +54,11 @@ class NetstepsApp(App[int]):
         documents_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        for theme in OWN_THEMES.values():
+            self.register_theme(theme)
+        # The learner's saved theme; one Textual no longer has falls back to the default.
+        saved = str(store.settings.get("theme") or DEFAULT_THEME)
+        self.theme = saved if saved in self.available_themes else DEFAULT_THEME
         self.preview = preview
         self.data_dir = data_dir
         self.documents_dir = documents_dir
@@ -117,6 +123,12 @@ class NetstepsApp(App[int]):
                         markup=False, severity="warning", timeout=12)
 
     # Saving: soon after a change, and at once when leaving
+
+    @property
+    def learner_seed(self) -> str:
+        from tutor.course import learner_seed
+
+        return learner_seed(self.store)
 
     def save_soon(self, pack: Pack, lesson: Lesson) -> None:
         self._pending.add((pack.id, lesson.id))

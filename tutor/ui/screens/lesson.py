@@ -11,28 +11,20 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Markdown, ProgressBar, Static
 
 from tutor.glossary import terms_in
-from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
 from tutor.session import LessonSession
 from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorScreen
-from tutor.ui.widgets.steps import (
-    ChecklistView,
-    ChoiceView,
-    CommitView,
-    RateView,
-    ReflectView,
-    view_for,
-)
+from tutor.ui.widgets.steps import RateView, StepView, view_for
 
 
 class LessonScreen(TutorScreen[None]):
     CSS_PATH = "lesson.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "back", t("key.back")),
-        Binding("right", "next", t("key.next")),
-        Binding("escape", "leave", t("key.lessons")),
-        Binding("g", "words", t("key.words")),
+        Binding("left", "back", "key.back"),
+        Binding("right", "next", "key.next"),
+        Binding("escape", "leave", "key.lessons"),
+        Binding("g", "words", "key.words"),
         Binding("pageup", "scroll_step(-1)", show=False),
         Binding("pagedown", "scroll_step(1)", show=False),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(1, 6)),
@@ -58,7 +50,7 @@ class LessonScreen(TutorScreen[None]):
     async def on_mount(self) -> None:
         app = self.tutor
         record = app.store.lesson(self.pack.id, self.lesson.id)
-        self.session = LessonSession(self.lesson, record,
+        self.session = LessonSession(self.lesson, record, seed=app.learner_seed,
                                      save=lambda: app.save_soon(self.pack, self.lesson))
         await self.show_step()
 
@@ -77,14 +69,19 @@ class LessonScreen(TutorScreen[None]):
         self.query_one("#next", Button).label = say(
             "lesson.finish" if session.is_last else "lesson.next")
         area = self.query_one("#step-area", VerticalScroll)
-        await area.remove_children()
-        view = view_for(session.step, session.record_for(session.step), session.last_result())
-        await area.mount(view)
-        area.scroll_home(animate=False)
+        view = view_for(session.step, session)
+        # The new step is built before the old one goes, so no empty frame is ever painted.
+        with self.app.batch_update():
+            old = list(area.children)
+            await area.mount(view)
+            if old:
+                await area.remove_children(old)
+            area.scroll_home(animate=False)
         if session.step.kind == "read":
-            self.query_one("#next", Button).focus()
+            self.query_one("#next", Button).focus(scroll_visible=False)
         else:
             view.focus_first()
+        self.call_after_refresh(area.scroll_home, animate=False)
 
     # Moving
 
@@ -133,29 +130,10 @@ class LessonScreen(TutorScreen[None]):
 
     # What the learner did
 
-    @on(ChoiceView.Answered)
-    def answered(self, event: ChoiceView.Answered) -> None:
-        result = self.current.choose(event.picked)
-        self.query_one(ChoiceView).show_result(result)
-        if result.correct:
-            self.query_one("#next", Button).focus()
-
-    @on(ReflectView.Written)
-    def written(self, event: ReflectView.Written) -> None:
-        self.current.write(event.text)
-
-    @on(ChecklistView.Ticked)
-    def ticked(self, event: ChecklistView.Ticked) -> None:
-        self.current.set_ticks(event.ticked)
-
-    @on(CommitView.Changed)
-    def committed(self, event: CommitView.Changed) -> None:
-        self.current.commit(event.actions)
-
-    @on(RateView.Rated)
-    def rated(self, event: RateView.Rated) -> None:
-        self.current.rate(event.rating)
-        self.query_one("#next", Button).focus()
+    @on(StepView.Done)
+    def step_done(self, event: StepView.Done) -> None:
+        event.stop()
+        self.query_one("#next", Button).focus(scroll_visible=False)
 
     @on(Markdown.LinkClicked)
     def link_clicked(self, event: Markdown.LinkClicked) -> None:
