@@ -228,7 +228,16 @@ def run_tutor(args: argparse.Namespace) -> int:
         if not args.pack.exists():
             raise UserError(t("cli.no_pack_at", path=_shown(args.pack)))
         preview = args.pack
-    if args.plain or not _full_screen_possible():
+    full_screen = not args.plain and _full_screen_possible()
+    if full_screen:
+        from tutor.plain.encoding import why_not_full_screen
+        from tutor.plain.writer import Writer
+
+        # A terminal that is not UTF-8 shows the full screen's lines as \u2594 text.
+        if (reason := why_not_full_screen(sys.stdout)) is not None:
+            Writer(sys.stdout).line(reason)
+            full_screen = False
+    if not full_screen:
         from tutor.plain import run_plain
 
         return run_plain(store, preview=preview)

@@ -19,16 +19,16 @@ from __future__ import annotations
 import contextlib
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from tutor.messages import t
-from tutor.packs.errors import PackError
-from tutor.packs.library import Broken, Library
-from tutor.plain.prompt import InputFn
-from tutor.plain.tutor import PlainTutor
 from tutor.plain.writer import Writer, detach_stdout
-from tutor.progress.store import ProgressStore
+
+if TYPE_CHECKING:
+    from tutor.packs.library import Broken, Library
+    from tutor.progress.store import ProgressStore
 
 __all__ = ["run_plain"]
 
@@ -37,7 +37,7 @@ def run_plain(
     store: ProgressStore,
     preview: Path | None = None,
     *,
-    input_fn: InputFn = input,
+    input_fn: Callable[[str], str] = input,
     output: TextIO | None = None,
     library: Library | None = None,
     data_dir: Path | None = None,
@@ -47,6 +47,12 @@ def run_plain(
     ``output`` defaults to ``sys.stdout`` as it is when called. With ``preview``, only that pack
     is shown and the answers go to a temporary store that is deleted at the end.
     """
+    # Imported here, so that the full screen can ask tutor.plain.encoding without loading them.
+    from tutor.packs.errors import PackError
+    from tutor.packs.library import Library
+    from tutor.plain.tutor import PlainTutor
+    from tutor.progress.store import ProgressStore
+
     out = output if output is not None else sys.stdout
     writer = Writer(out)
     try:

@@ -12,6 +12,8 @@ import codecs
 import os
 import unicodedata
 
+from tutor.messages import t
+
 # What to write for a character the terminal cannot show, before falling back to "?".
 STAND_INS = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
@@ -51,6 +53,15 @@ def limited_charset(stream: object) -> str | None:
     if isatty(stream) and not _locale_is_unicode():
         return "ascii"
     return None
+
+
+def why_not_full_screen(stream: object) -> str | None:
+    """One line saying why the full-screen tutor cannot run on ``stream``, in letters it can
+    show; None when it can."""
+    charset = limited_charset(stream)
+    if charset is None:
+        return None
+    return stand_in(t("plain.no_unicode", encoding=charset), charset)
 
 
 def _locale_is_unicode() -> bool:

@@ -16,7 +16,7 @@ from tutor.messages import format_date, t
 from tutor.plain.markdown import to_plain
 from tutor.plain.prompt import Prompter, listed, numbers
 from tutor.progress.model import Commitment
-from tutor.session import MAX_ACTION, ChoiceResult, LessonSession
+from tutor.session import MAX_ACTION, MAX_REFLECTION, ChoiceResult, LessonSession
 from tutor.text import clean_line
 from tutor.wording import action_line
 
@@ -121,13 +121,18 @@ def reflect_step(io: Prompter, session: LessonSession) -> None:
         w.line(t("plain.reflect_kept") if old else t("plain.reflect_empty"))
         return
     lines = [first]
-    session.write(first)  # kept line by line, so nothing is lost if the learner stops
+    # Kept line by line, so nothing is lost if the learner stops; too long is said once.
+    whole = session.write(first)
+    if not whole:
+        w.line(t("plain.reflect_cut", count=MAX_REFLECTION))
     while True:
         text = io.read(t("plain.reflect_more")).rstrip()
         if not text.strip():
             break
         lines.append(text)
-        session.write("\n".join(lines))
+        if not session.write("\n".join(lines)) and whole:
+            whole = False
+            w.line(t("plain.reflect_cut", count=MAX_REFLECTION))
     w.line(t("plain.reflect_saved"))
 
 
