@@ -107,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands = parser.add_subparsers(title=t("cli.help.commands"), metavar="COMMAND")
     command(commands, "lessons", "lessons", cmd_lessons)
+    from tutor.check_command import add_check_command
+
+    add_check_command(commands, [after], _wrapped)
 
     plan = command(commands, "plan", "plan", cmd_plan)
     plan.add_argument("--export", metavar="FILE", type=Path, help=t("cli.help.plan_export"))
