@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -514,85 +515,87 @@ REFLECTION = (
 )
 
 
-def fill_lesson(store: object, pack: object, lesson: object, *, done: bool) -> None:
-    """Answer every step of ``lesson`` the way a learner would."""
-    from tutor.progress.model import Commitment, now
+def lesson_table(number: int) -> dict[str, object]:
+    """A finished lesson's record as 0.1 stored it: thirteen steps of every kind, answered."""
+    from datetime import UTC, datetime
 
-    record = store.lesson(pack.id, lesson.id)  # type: ignore[attr-defined]
-    record.touch()
-    for step in lesson.steps:  # type: ignore[attr-defined]
-        answer = record.step_record(step.key)
-        answer.seen = True
-        answer.updated = now()
-        if step.kind == "choice":
-            right = [i for i, option in enumerate(step.options) if option.correct]
-            answer.picked, answer.correct, answer.attempts = right, True, 2
-        elif step.kind == "reflect":
-            answer.text = REFLECTION
-        elif step.kind == "checklist":
-            answer.ticked = list(range(0, len(step.items), 2))
-        elif step.kind == "commit":
-            answer.actions = [
-                Commitment(text=action, by=date.today() + timedelta(days=7 * (i + 1)))
-                for i, action in enumerate(step.actions[:2])
-            ] + [Commitment(text="Ask my daughter to look at my settings with me",
-                            suggested=False)]
-        elif step.kind == "rate":
-            answer.rating, answer.rated_at = 3, now()
-    record.status = "done" if done else "in_progress"
-    record.step = len(lesson.steps) - 1 if done else 3  # type: ignore[attr-defined]
-    if done:
-        record.completed = now()
+    moment = datetime(2025, 3, 1, 10, 0, tzinfo=UTC) + timedelta(minutes=number)
+    steps: dict[str, object] = {}
+    for i in range(13):
+        kind = i % 6
+        if kind == 0:
+            steps[f"s{i}"] = {"seen": True, "updated": moment}
+        elif kind == 1:
+            steps[f"s{i}"] = {"seen": True, "picked": [1], "correct": True, "attempts": 2,
+                              "updated": moment}
+        elif kind == 2:
+            steps[f"s{i}"] = {"seen": True, "text": REFLECTION, "updated": moment}
+        elif kind == 3:
+            steps[f"s{i}"] = {"seen": True, "ticked": [0, 2, 4], "updated": moment}
+        elif kind == 4:
+            steps[f"s{i}"] = {"seen": True, "updated": moment, "actions": [
+                {"text": "Check my privacy settings", "by": date(2025, 4, 1), "suggested": True},
+                {"text": "Ask my daughter to look at my settings with me", "suggested": False}]}
+        else:
+            steps[f"s{i}"] = {"seen": True, "rating": 3, "rated_at": moment, "updated": moment}
+    return {"status": "done", "step": 12, "started": moment, "updated": moment,
+            "completed": moment, "steps": steps}
 
 
 def bench_save(settings: Settings, cache: Path | None) -> list[Figure]:
-    figure = Figure("progress save", "open/write/fsync", target="< 10 ms", max_seconds=0.010)
+    """One save of the lesson being taken, with 7, 100 and 1,000 lessons of records kept."""
     try:
-        from tutor.packs.library import Library
+        import tomli_w
+
+        from tutor.progress.model import LessonRecord, step_from_dict
         from tutor.progress.store import ProgressStore
     except Exception as error:  # the tree may be mid-edit
+        figure = Figure("progress save", "open/write/fsync", target="< 5 ms")
         figure.error = f"cannot import the store: {error!r}"
         return [figure]
-    with fresh_dir("netsteps-bench-save-") as folder:
-        # The shipped course (seven lessons) gives the record a realistic shape.
-        library = Library(folder / "data", use_entry_points=False).load()
-        pack = next((pack for pack in library.packs if pack.builtin), None)
-        if pack is None:
-            broken = "; ".join(f"{b.origin}: {b.error.first}" for b in library.broken)
-            figure.error = f"cannot load the shipped course: {broken or 'no built-in pack'}"
-            return [figure]
-        store = ProgressStore(folder / "data")
-        store.load()
-        for number, lesson in enumerate(pack.lessons):
-            fill_lesson(store, pack, lesson, done=number < len(pack.lessons) - 1)
-            store.save(pack.id, lesson.id)
-        last = pack.lessons[-1]
-        reflect = next((step.key for step in last.steps if step.kind == "reflect"),
-                       last.steps[0].key)
-        plain = folder / "plain.toml"
-        saves: list[float] = []
-        writes: list[float] = []
-        for number in range(settings.saves):
-            record = store.lesson(pack.id, last.id)
-            record.step = number % len(last.steps)
-            record.step_record(reflect).text = f"{REFLECTION}\n(edit {number})"
-            record.touch()
-            saves.append(timed(lambda: store.save(pack.id, last.id)))
-            payload = store.path.read_bytes()
+    figures = []
+    for count in (7, 100, 1000):
+        # A save is one committed transaction: about one fsync, whatever the course size.
+        figure = Figure(f"progress save, {count:,} lessons kept", "open/write/fsync of the lesson",
+                        target="≤ 2x", max_ratio=2.0)
+        with fresh_dir("netsteps-bench-save-") as folder:
+            store = ProgressStore(folder / "data")
+            store.load()
+            for number in range(count):
+                filled = LessonRecord.from_dict(lesson_table(number))
+                record = store.lesson("course", f"lesson-{number:04}")
+                for name in vars(filled):
+                    setattr(record, name, getattr(filled, name))
+            store.save()
+            store.close()
+            store = ProgressStore(folder / "data")  # a new session, as the learner starts one
+            store.load()
+            lesson = f"lesson-{count - 1:04}"
+            plain = folder / "plain.toml"
+            saves: list[float] = []
+            writes: list[float] = []
+            for number in range(settings.saves):
+                record = store.lesson("course", lesson)
+                record.step = number % 13
+                record.steps["s2"] = step_from_dict({"seen": True,
+                                                     "text": f"{REFLECTION}\n(edit {number})"})
+                record.touch()
+                saves.append(timed(functools.partial(store.save, "course", lesson)))
+                payload = tomli_w.dumps(record.to_dict()).encode("utf-8")
 
-            def write(payload: bytes = payload) -> None:
-                with open(plain, "wb") as handle:
-                    handle.write(payload)
-                    handle.flush()
-                    os.fsync(handle.fileno())
+                def write(payload: bytes = payload, plain: Path = plain) -> None:
+                    with open(plain, "wb") as handle:
+                        handle.write(payload)
+                        handle.flush()
+                        os.fsync(handle.fileno())
 
-            writes.append(timed(write))
-        size = store.path.stat().st_size
-    figure.name = f"progress save ({size / 1024:.0f} KB file)"
-    figure.median = statistics.median(saves)
-    figure.baseline = statistics.median(writes)
-    figure.runs = settings.saves
-    return [figure]
+                writes.append(timed(write))
+            store.close()
+        figure.median = statistics.median(saves)
+        figure.baseline = statistics.median(writes)
+        figure.runs = settings.saves
+        figures.append(figure)
+    return figures
 
 
 # The machine and the table -----------------------------------------------------------------------

@@ -1,11 +1,10 @@
-"""Save one lesson over and over, for the crash and two-writer tests in test_store.py.
+"""Save lessons over and over, for the crash and concurrency tests in test_store.py.
 
-Usage: python tests/_store_writer.py DATA_DIR PACK LESSON COUNT [GO_FILE]
+Usage: python tests/_store_writer.py DATA_DIR PACK WRITER COUNT GO_FILE LESSON...
 
-Each save sets ``step`` to i and the "reflect" text to str(i % 10) repeated i*50 times, so
-a reader can tell a complete version from a torn one. COUNT 0 means: until killed. With
-GO_FILE, it waits for that file to appear before the first save (to start two writers at once).
-It prints "ready" just before it starts saving.
+Writer WRITER keeps its own step ("w" + WRITER) in every LESSON: save i sets that step's
+reflection text to str(i), so a reader can tell which saves arrived. It waits for GO_FILE to
+appear before the first save (to start several writers at once) and prints "ready" first.
 """
 
 from __future__ import annotations
@@ -16,26 +15,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tutor.progress.model import step_from_dict
 from tutor.progress.store import ProgressStore
 
 
 def main() -> None:
-    data_dir, pack, lesson, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-    go_file = Path(sys.argv[5]) if len(sys.argv) > 5 else None
+    data_dir, pack, writer, count, go_file = sys.argv[1:6]
+    lessons = sys.argv[6:]
     store = ProgressStore(Path(data_dir))
     store.load()
-    record = store.lesson(pack, lesson)
-    first = record.step + 1
+    records = {lesson: store.lesson(pack, lesson) for lesson in lessons}
     print("ready", flush=True)
-    while go_file is not None and not go_file.exists():
+    while not Path(go_file).exists():
         time.sleep(0.005)
-    i = first
-    while count == 0 or i < first + count:
-        record.step = i
-        record.status = "in_progress"
-        record.step_record("reflect").text = str(i % 10) * (i * 50)
-        store.save(pack, lesson)
-        i += 1
+    for i in range(1, int(count) + 1):
+        for lesson, record in records.items():
+            record.status = "in_progress"
+            record.step = i
+            record.steps[f"w{writer}"] = step_from_dict({"text": str(i)})
+            store.save(pack, lesson)
 
 
 if __name__ == "__main__":

@@ -152,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     delete.add_argument("--yes", action="store_true", help=t("cli.help.delete_yes"))
     return parser
 
+    export.add_argument("--force", action="store_true", help=t("data.force_help"))
 
 def _wrapped(text: str) -> str:
     """A description wrapped to the terminal, as argparse would: the raw formatter keeps the
@@ -468,27 +469,51 @@ def cmd_data_path(args: argparse.Namespace) -> int:
 
 
 def cmd_data_export(args: argparse.Namespace) -> int:
-    from tutor.data import export_all
+    from tutor.data import export_all, format_for
+    from tutor.files import check_target
 
-    path = export_all(_store(), _library(), args.file)
-    print(t("data.exported", path=_shown(path.resolve())))
+    path = args.file.expanduser()
+    if format_for(path) is None:
+        raise UserError(t("data.suffix"))
+    check_target(path)  # a missing folder, a link or a FIFO: refused before anything is asked
+    if path.exists() and not args.force:
+        if not sys.stdin.isatty():
+            raise UserError(t("data.exists_no_terminal", path=_shown(path)))
+        if not ask(t("data.replace_ask", path=_shown(path))):
+            print(t("data.not_replaced"))
+            return 1
+    written = export_all(_store(), _library(), path)
+    print(t("data.exported", path=_shown(written.resolve())))
     return 0
 
 
 def cmd_data_delete(args: argparse.Namespace) -> int:
-    from tutor.data import delete_all
+    from tutor.data import erase, survey
     from tutor.paths import data_dir
 
     folder = data_dir()
-    if not folder.exists():
+    if not folder.is_dir():
         print(t("data.nothing", path=_shown(folder)))
         return 0
-    print(t("data.erase_warning", path=_shown(folder)))
+    erasing = survey(folder)
+    if not erasing.ours:
+        print(t("data.nothing_ours", path=_shown(folder)))
+        return 0
+    print(t("data.erase_list", count=len(erasing.ours), path=_shown(folder)))
+    for entry in erasing.ours:
+        print(f"  {_shown(entry.name)}{'/' if entry.is_dir() and not entry.is_symlink() else ''}")
+    if erasing.others:
+        print(t("data.others_kept", count=len(erasing.others)))
+    print(t("data.erase_warning"))
     if not args.yes and not ask(t("data.erase_ask")):
         print(t("data.erase_nothing"))
         return 1
-    delete_all(folder)
-    print(t("data.erased"))
+    failed, folder_gone = erase(erasing)
+    for entry, error in failed:
+        fail(t("data.not_erased", name=_shown(entry.name), reason=_os_message(error)))
+    if failed:
+        return 1
+    print(t("data.erased") if folder_gone else t("data.erased_folder_kept", path=_shown(folder)))
     return 0
 
 

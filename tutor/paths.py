@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 APP_NAME = "netsteps"
@@ -20,11 +22,41 @@ def data_dir() -> Path:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` if needed and make it readable by the learner alone (0700)."""
-    path.mkdir(parents=True, exist_ok=True)
-    if os.name == "posix":
-        os.chmod(path, 0o700)
+    """Make sure netsteps may write in ``path``, creating what is missing as 0700.
+
+    Only folders netsteps creates are made private: an existing folder keeps its mode (a
+    shared classroom folder stays shared), and one nobody may write to (a folder the learner
+    made read-only) is refused with one line rather than changed.
+    """
+    missing: list[Path] = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    if missing:
+        check_writable_dir(folder)  # never create inside a folder the learner made read-only
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=0o700)
+        except FileExistsError:
+            pass  # made by another netsteps just now
+        else:
+            if os.name == "posix":
+                os.chmod(new, 0o700)  # mkdir's mode is cut by the umask; 0700 needs no widening
+    if not missing:
+        check_writable_dir(path)
     return path
+
+
+def check_writable_dir(path: Path) -> None:
+    """PermissionError with one catalog line when ``path`` is a folder no one may write to."""
+    from tutor.messages import t
+
+    info = path.stat()
+    if not stat.S_ISDIR(info.st_mode):
+        raise NotADirectoryError(errno.ENOTDIR, t("store.not_a_folder"), str(path))
+    if os.name == "posix" and (info.st_mode & 0o222 == 0 or not os.access(path, os.W_OK)):
+        raise PermissionError(errno.EACCES, t("store.folder_read_only"), str(path))
 
 
 def builtin_lessons_dir() -> Path:
@@ -39,4 +71,6 @@ def documents_dir() -> Path:
     """The learner's Documents folder, where exports go unless they say otherwise."""
     from platformdirs import user_documents_dir
 
-    return Path(user_documents_dir())
+    documents = Path(user_documents_dir())
+    # An export never creates folders, so a machine without Documents gets the home folder.
+    return documents if documents.is_dir() else Path.home()

@@ -8,12 +8,9 @@ changed after the build is reported. The caller validates the pack before buildi
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
 import re
-import tempfile
 import zipfile
 import zlib
 from pathlib import Path
@@ -131,31 +128,16 @@ def _deflates_safely(data: bytes) -> bool:
 
 
 def _write_atomically(out: Path, data: bytes) -> None:
+    from tutor.files import write_atomic
+
     shown = repr(out.name or str(out))[1:-1]
     hint = "check that the folder exists and that you are allowed to write to it"
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        write_atomic(out, data, mode=0o644)  # a hand-out file: readable as a copied file would be
     except OSError as exc:
         raise PackError(
             Problem(shown, "", f"the zip cannot be written here ({_why(exc)})", hint)
         ) from None
-    done = False
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)  # a hand-out file: readable by others, as a copied file would be
-        os.replace(temp, out)
-        done = True
-    except OSError as exc:
-        raise PackError(
-            Problem(shown, "", f"the zip cannot be written here ({_why(exc)})", hint)
-        ) from None
-    finally:
-        if not done:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
 
 
 def _why(exc: OSError) -> str:

@@ -1,0 +1,38 @@
+"""The progress database's tables, one migration per schema version.
+
+``PRAGMA user_version`` holds how many of ``MIGRATIONS`` have run. A netsteps that finds a
+larger number leaves the database alone (it would not know what the newer tables mean). To
+change the schema, append a migration; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+# "nets" in ASCII: tells a netsteps database from any other SQLite file at that path.
+APPLICATION_ID = 0x6E657473
+
+MIGRATIONS: list[tuple[str, ...]] = [
+    # 1 (netsteps 0.2): progress, a row per lesson and per step, and settings. ``gen`` is the
+    # generation (meta 'generation') of the save that last wrote a row, so a window can read
+    # just what other windows wrote since it last looked.
+    (
+        "CREATE TABLE meta (name TEXT PRIMARY KEY, value) WITHOUT ROWID",
+        "INSERT INTO meta (name, value) VALUES ('generation', 0)",
+        "CREATE TABLE lessons ("
+        " pack TEXT NOT NULL, lesson TEXT NOT NULL,"
+        " status TEXT, step TEXT, started TEXT, updated TEXT, completed TEXT,"
+        " gen INTEGER NOT NULL, PRIMARY KEY (pack, lesson)) WITHOUT ROWID",
+        "CREATE TABLE steps ("
+        " pack TEXT NOT NULL, lesson TEXT NOT NULL, key TEXT NOT NULL, record TEXT NOT NULL,"
+        " gen INTEGER NOT NULL, PRIMARY KEY (pack, lesson, key)) WITHOUT ROWID",
+        "CREATE TABLE settings ("
+        " name TEXT PRIMARY KEY, value TEXT, gen INTEGER NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE forgotten (pack TEXT PRIMARY KEY, gen INTEGER NOT NULL) WITHOUT ROWID",
+        "CREATE INDEX lessons_gen ON lessons (gen)",
+        "CREATE INDEX steps_gen ON steps (gen)",
+        "CREATE INDEX settings_gen ON settings (gen)",
+    ),
+    # 2: spaced review goes here (review schedule and review history tables).
+    # 3: plan follow-up goes here (when each action was done or put off).
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
