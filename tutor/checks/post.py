@@ -7,14 +7,12 @@ checks that need them, so nothing pays for them until a draft is checked.
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from tutor.checks.rules import Common, Language, common, languages, name_stopwords
-from tutor.checks.words import Phrases, Token, tokenize
+from tutor.checks.words import Phrases, Words
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,35 +23,11 @@ class Hit:
     end: int
 
 
-class Draft:
+class Draft(Words):
     """A draft with its words and sentences, worked out once for all the checks."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-
-    @functools.cached_property
-    def tokens(self) -> list[Token]:
-        return tokenize(self.text)
-
-    @functools.cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        """Each sentence as a range of token indexes [lo, hi)."""
-        ends = [m.end() for m in common().sentence_end.finditer(self.text)]
-        starts = [t.start for t in self.tokens]
-        ranges: list[tuple[int, int]] = []
-        lo = 0
-        for end in ends:
-            hi = bisect.bisect_left(starts, end, lo)
-            if hi > lo:
-                ranges.append((lo, hi))
-                lo = hi
-        if lo < len(starts):
-            ranges.append((lo, len(starts)))
-        return ranges
-
-    def span(self, i: int, j: int) -> tuple[int, int]:
-        """Character offsets of tokens [i, j)."""
-        return self.tokens[i].start, self.tokens[j - 1].end
+        super().__init__(text, common().sentence_end)
 
     def word_before(self, position: int) -> str:
         match = _WORD_BEFORE.search(self.text, max(0, position - 40), position)
@@ -62,6 +36,18 @@ class Draft:
     def word_after(self, position: int) -> str:
         match = _WORD_AFTER.match(self.text, position)
         return match.group(1).casefold() if match else ""
+
+    def near(self, places: list[int], before: int, after: int) -> list[tuple[int, int]]:
+        """Stretches of text around the words at ``places``: where a pattern is worth trying."""
+        stretches: list[tuple[int, int]] = []
+        for i in places:
+            start = self.starts[max(0, i - before)]
+            end = min(len(self.text), self.ends[min(len(self) - 1, i + after)] + 48)
+            if stretches and start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+            else:
+                stretches.append((start, end))
+        return stretches
 
 
 _WORD_BEFORE = re.compile(r"(\w+)[\s.:#-]{0,3}\Z")
@@ -137,6 +123,8 @@ def _phones(draft: Draft) -> list[Hit]:
 
 
 def _email(draft: Draft) -> list[Hit]:
+    if "@" not in draft.text:
+        return []
     return [Hit("email", "email", m.start(), m.end())
             for m in common().email.finditer(draft.text)]
 
@@ -146,30 +134,32 @@ def _email(draft: Draft) -> list[Hit]:
 
 def _address(draft: Draft) -> list[Hit]:
     hits = []
+    units = frozenset().union(*(lang.address_units for lang in languages()))
     for language in languages():
-        found = [(m.start(), m.end()) for pattern in language.streets
-                 for m in pattern.finditer(draft.text)]
-        if language.street_compound is not None and language.street_suffixes:
-            for m in language.street_compound.finditer(draft.text):
+        stretches = draft.near(draft.candidates(language.street_keys), 5, 2)
+        found = []
+        for start, end in stretches:
+            found += [m.span() for pattern in language.streets
+                      for m in pattern.finditer(draft.text, start, end)]
+            if language.street_compound is None:
+                continue
+            for m in language.street_compound.finditer(draft.text, start, end):
                 name = m.group("name").casefold()
                 if any(name.endswith(s) and len(name) > len(s) for s in language.street_suffixes):
-                    found.append((m.start(), m.end()))
-        units = frozenset().union(*(lang.address_units for lang in languages()))
+                    found.append(m.span())
         hits += [Hit("address", "address", start, end) for start, end in found
                  if draft.word_after(end) not in units]
     return hits
 
 
-def _trips(draft: Draft, language: Language, lo: int, hi: int) -> list[tuple[int, int]]:
+def _trips(draft: Draft, language: Language) -> list[tuple[int, int]]:
     """Being away, where a trip "to" somewhere names a place and not the office."""
     trips = []
-    for i, j in language.away_trip.find(draft.tokens, lo, hi):
-        if draft.tokens[j - 1].low in language.away_needs_place:
-            if j >= hi:
-                continue
-            following = draft.tokens[j]
-            if not (following.text[:1].isupper() or language.away_places.match_at(
-                    draft.tokens, j, hi)):
+    for i, j in language.away_trip.find(draft):
+        if draft.lows[j - 1] in language.away_needs_place:
+            hi = draft.sentence(i)[1]
+            if j >= hi or not (draft.texts[j][:1].isupper()
+                               or language.away_places.match_at(draft, j, hi)):
                 continue
         trips.append((i, j))
     return trips
@@ -177,21 +167,20 @@ def _trips(draft: Draft, language: Language, lo: int, hi: int) -> list[tuple[int
 
 def _away(draft: Draft) -> list[Hit]:
     hits = []
-    tokens = draft.tokens
     for language in languages():
-        for lo, hi in draft.sentences:
-            strong = language.away_strong.find(tokens, lo, hi)
-            if strong:
-                hits += [Hit("away", "away", *draft.span(i, j)) for i, j in strong]
+        strong = language.away_strong.find(draft)
+        hits += [Hit("away", "away", *draft.span(i, j)) for i, j in strong]
+        told = {draft.sentence(i) for i, _ in strong}
+        for i, j in _trips(draft, language):
+            lo, hi = draft.sentence(i)
+            if (lo, hi) in told:
                 continue
-            trips = _trips(draft, language, lo, hi)
-            if not trips:
+            when = language.away_when.find(draft, lo, hi)
+            if not when or language.away_past.find(draft, lo, hi):
                 continue
-            when = language.away_when.find(tokens, lo, hi)
-            if not when or language.away_past.find(tokens, lo, hi):
-                continue
-            first, last = min(trips[0][0], when[0][0]), max(trips[0][1], when[0][1])
-            hits.append(Hit("away", "away", *draft.span(first, last)))
+            told.add((lo, hi))
+            hits.append(Hit("away", "away", *draft.span(min(i, when[0][0]),
+                                                        max(j, when[0][1]))))
     return hits
 
 
@@ -201,10 +190,9 @@ def _away(draft: Draft) -> list[Hit]:
 def _words(draft: Draft, check: str, phrases: Callable[[Language], Phrases],
            not_before: Callable[[Language], Phrases]) -> list[Hit]:
     hits = []
-    tokens = draft.tokens
     for language in languages():
-        for i, j in phrases(language).find(tokens):
-            if not_before(language).match_at(tokens, j):
+        for i, j in phrases(language).find(draft):
+            if not_before(language).match_at(draft, j):
                 continue
             hits.append(Hit(check, check, *draft.span(i, j)))
     return hits
@@ -217,22 +205,19 @@ def _health(draft: Draft) -> list[Hit]:
 def _confidential(draft: Draft) -> list[Hit]:
     hits = _words(draft, "confidential", lambda lang: lang.confidential,
                   lambda lang: lang.confidential_not_before)
-    tokens = draft.tokens
     for language in languages():
-        amounts = [m.span() for m in language.amount.finditer(draft.text)
-                   if not _YEAR.fullmatch(m.group().strip())]
-        if not amounts:
-            continue
-        for lo, hi in draft.sentences:
-            words = language.salary.find(tokens, lo, hi)
-            if not words:
+        done: set[tuple[int, int]] = set()
+        for i, j in language.salary.find(draft):
+            sentence = draft.sentence(i)
+            if sentence in done:
                 continue
-            start, end = draft.span(lo, hi)
-            inside = [a for a in amounts if a[0] >= start and a[1] <= end]
-            if inside:
-                first = min(tokens[words[0][0]].start, inside[0][0])
-                last = max(tokens[words[0][1] - 1].end, inside[0][1])
-                hits.append(Hit("confidential", "salary", first, last))
+            start, end = draft.sentence_chars(i)
+            amounts = [m.span() for m in language.amount.finditer(draft.text, start, end)
+                       if not _YEAR.fullmatch(m.group().strip())]
+            if amounts:
+                done.add(sentence)
+                hits.append(Hit("confidential", "salary", min(draft.starts[i], amounts[0][0]),
+                                max(draft.ends[j - 1], amounts[0][1])))
     return hits
 
 
@@ -242,12 +227,13 @@ _SECRET_EDGE = re.compile(r"^\W+|\W+$")
 def _password(draft: Draft) -> list[Hit]:
     hits = []
     for language in languages():
-        for pattern in language.passwords:
-            for m in pattern.finditer(draft.text):
-                secret = _SECRET_EDGE.sub("", m.group("secret")).casefold()
-                if not secret or secret in language.password_not_secret:
-                    continue
-                hits.append(Hit("password", "password", m.start(), m.end()))
+        for start, end in draft.near(draft.candidates(language.password_keys), 6, 2):
+            for pattern in language.passwords:
+                for m in pattern.finditer(draft.text, start, end):
+                    secret = _SECRET_EDGE.sub("", m.group("secret")).casefold()
+                    if not secret or secret in language.password_not_secret:
+                        continue
+                    hits.append(Hit("password", "password", m.start(), m.end()))
     return hits
 
 
@@ -257,32 +243,29 @@ def _password(draft: Draft) -> list[Hit]:
 def _anger(draft: Draft) -> list[Hit]:
     rules = common()
     hits = []
-    run: list[Token] = []
-
-    def close() -> None:
-        loud = [t for t in run if len(t.text) >= 2 and t.text not in rules.acronyms]
-        letters = sum(len(t.text) for t in loud)
+    caps = [i for i, word in enumerate(draft.texts) if word.isupper()]
+    runs: list[list[int]] = []
+    for i in caps:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        loud = [i for i in run if len(draft.texts[i]) >= 2 and draft.texts[i] not in rules.acronyms
+                and any(c.isalpha() for c in draft.texts[i])]
+        letters = sum(len(draft.texts[i]) for i in loud)
         if len(loud) >= rules.run_words or (len(loud) >= 2 and letters >= rules.run_letters):
-            hits.append(Hit("anger", "shouting", loud[0].start, loud[-1].end))
-        run.clear()
-
-    for token in draft.tokens:
-        if token.text.isupper() and any(c.isalpha() for c in token.text):
-            run.append(token)
-        elif run:
-            close()
-    if run:
-        close()
-    for m in rules.marks.finditer(draft.text):
-        if m.group().count("!") >= 2:
-            hits.append(Hit("anger", "marks", m.start(), m.end()))
+            hits.append(Hit("anger", "shouting", draft.starts[loud[0]], draft.ends[loud[-1]]))
+    if "!" in draft.text:
+        for m in rules.marks.finditer(draft.text):
+            if m.group().count("!") >= 2:
+                hits.append(Hit("anger", "marks", m.start(), m.end()))
     return hits
 
 
 def _name_ending(draft: Draft, language: Language, k: int, lo: int) -> int | None:
-    """Where a named person (or "my boss") ends at token ``k``: the index of its first token."""
-    tokens = draft.tokens
-    people = language.insult_people.match_ending(tokens, k, lo)
+    """Where a named person (or "my boss") ends at word ``k``: the index of its first word."""
+    people = language.insult_people.match_ending(draft, k, lo)
     if people:
         return k - people
     if k - 1 < lo or not _is_name(draft, language, k - 1, lo):
@@ -294,44 +277,42 @@ def _name_ending(draft: Draft, language: Language, k: int, lo: int) -> int | Non
 
 
 def _is_name(draft: Draft, language: Language, i: int, lo: int) -> bool:
-    token = draft.tokens[i]
-    text = token.text
+    text = draft.texts[i]
     if len(text) < 2 or not text[0].isupper() or text.isupper() or not text.isalpha():
         return False
-    if token.low in name_stopwords():
+    if draft.lows[i] in name_stopwords():
         return False
     # The first word of a sentence is capitalised anyway; a definite noun there is not a name.
-    return not (i == lo and len(text) >= 6 and token.low.endswith(language.first_word_not_name))
+    return not (i == lo and len(text) >= 6 and draft.lows[i].endswith(
+        language.first_word_not_name))
 
 
 def _insult(draft: Draft) -> list[Hit]:
-    tokens = draft.tokens
     hits = []
     for language in languages():
-        for lo, hi in draft.sentences:
-            for i, j in language.insult.find(tokens, lo, hi):
-                start = _insult_target(draft, language, i, lo)
-                if start is not None:
-                    hits.append(Hit("insult", "insult", *draft.span(start, j)))
-                    continue
-                if (language.insult_nouns.match_at(tokens, i, j) and j < hi
-                        and _is_name(draft, language, j, -1)):
-                    before = language.insult_before_name.match_ending(tokens, i, lo)
-                    hits.append(Hit("insult", "insult", *draft.span(i - before, j + 1)))
+        for i, j in language.insult.find(draft):
+            lo, hi = draft.sentence(i)
+            start = _insult_target(draft, language, i, lo)
+            if start is not None:
+                hits.append(Hit("insult", "insult", *draft.span(start, j)))
+                continue
+            if (language.insult_nouns.match_at(draft, i, j) and j < hi
+                    and _is_name(draft, language, j, -1)):
+                before = language.insult_before_name.match_ending(draft, i, lo)
+                hits.append(Hit("insult", "insult", *draft.span(i - before, j + 1)))
     return hits
 
 
 def _insult_target(draft: Draft, language: Language, i: int, lo: int) -> int | None:
     """"Per is an idiot", "sjefen min er udugelig", "Per, you idiot": where the target starts."""
-    tokens = draft.tokens
     k = i
     for _ in range(4):
-        n = language.insult_modifiers.match_ending(tokens, k, lo)
+        n = language.insult_modifiers.match_ending(draft, k, lo)
         if not n:
             break
         k -= n
-    link = (language.insult_copulas.match_ending(tokens, k, lo)
-            or language.insult_address.match_ending(tokens, k, lo))
+    link = (language.insult_copulas.match_ending(draft, k, lo)
+            or language.insult_address.match_ending(draft, k, lo))
     if not link:
         return None
     k -= link
@@ -341,7 +322,7 @@ def _insult_target(draft: Draft, language: Language, i: int, lo: int) -> int | N
     # "Per in accounts is …": a name, a little word, and one or two words more.
     for words in (1, 2):
         link_at = k - words - 1
-        if link_at > lo and tokens[link_at].low in language.insult_after_name:
+        if link_at > lo and draft.lows[link_at] in language.insult_after_name:
             start = _name_ending(draft, language, link_at, lo)
             if start is not None:
                 return start

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from tutor.checks import CHECKS, Finding, _finding, check_post
 from tutor.checks.rules import common, languages
-from tutor.checks.words import Token, tokenize
+from tutor.checks.words import Words
 
 
-def _offers(tokens: list[Token]) -> bool:
+def _offers(tokens: Words) -> bool:
     """Says what the person does: an offer ("I help …") or a role ("Accountant")."""
     for language in languages():
         if language.offer.find(tokens):
@@ -21,8 +21,8 @@ def _offers(tokens: list[Token]) -> bool:
     return False
 
 
-def _buzzwords(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
-    spans = [(tokens[i].start, tokens[j - 1].end)
+def _buzzwords(tokens: Words) -> list[tuple[int, int]]:
+    spans = [tokens.span(i, j)
              for language in languages() for i, j in language.buzzwords.find(tokens)]
     return sorted(set(spans))
 
@@ -31,7 +31,7 @@ def run_profile(headline: str, about: str) -> list[Finding]:
     findings: list[Finding] = []
     limit = common().headline_limit
     fields = (("headline", headline), ("about", about))
-    tokens = {name: tokenize(text) for name, text in fields}
+    tokens = {name: Words(text) for name, text in fields}
     offers = {name: _offers(tokens[name]) for name, _ in fields}
     if len(headline) > limit:
         findings.append(_finding(headline, "length", "length", limit, len(headline), "everyone",
@@ -41,7 +41,7 @@ def run_profile(headline: str, about: str) -> list[Finding]:
             "about", about)
         findings.append(_finding(text, "offer", "offer", 0, len(text), "everyone", field=where))
     for name, text in fields:
-        buzz = _buzzwords(text, tokens[name])
+        buzz = _buzzwords(tokens[name])
         # One such word beside a plain statement of what one does is fine; only buzzwords is not.
         if buzz and (not offers[name] or len(buzz) >= 2):
             findings += [_finding(text, "buzzwords", "buzzwords", start, end, "everyone",

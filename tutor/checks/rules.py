@@ -75,6 +75,8 @@ class Language:
     street_suffixes: tuple[str, ...]
     phone_not_after: frozenset[str]
     passwords: tuple[re.Pattern[str], ...]
+    password_keys: Phrases
+    street_keys: Phrases
     password_not_secret: frozenset[str]
     buzzwords: Phrases
     offer: Phrases
@@ -138,6 +140,10 @@ def _language(code: str) -> Language:
         street_suffixes=tuple(w.casefold() for w in _words(words, "street_suffixes")),
         phone_not_after=lowered("phone_not_after"),
         passwords=tuple(pattern(p) for p in patterns.get("password", [])),
+        password_keys=phrases("password_keys"),
+        # The street patterns are tried only around a street word.
+        street_keys=Phrases(["*" + w for w in _words(words, "street_suffixes")]
+                            + _words(words, "street_words") + _words(words, "street_types")),
         password_not_secret=lowered("password_not_secret"),
         buzzwords=phrases("buzzwords"),
         offer=phrases("offer"),
