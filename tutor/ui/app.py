@@ -8,6 +8,7 @@ import signal
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -104,8 +105,23 @@ class NetstepsApp(App[int]):
 
         return HomeScreen()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_window(event.size.width, event.size.height)
+
+    def fit_window(self, width: int, height: int) -> None:
+        """Below the smallest size that works, say so kindly instead of cutting screens up."""
+        from tutor.ui.screens.too_small import TooSmallScreen, too_small
+
+        small = too_small(width, height)
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not small:
+            self.pop_screen()
+
     def on_mount(self) -> None:
         self._save_on_signals()
+        self.fit_window(self.size.width, self.size.height)
         for notice in self.store.notices:
             self.notify(notice, markup=False, timeout=12)
         if self.preview is None:

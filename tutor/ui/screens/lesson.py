@@ -66,8 +66,9 @@ class LessonScreen(TutorScreen[None]):
         self.query_one("#lesson-bar", ProgressBar).update(total=session.total,
                                                           progress=session.number)
         self.query_one("#back", Button).disabled = session.is_first
-        self.query_one("#next", Button).label = say(
-            "lesson.finish" if session.is_last else "lesson.next")
+        next_button = self.query_one("#next", Button)
+        next_button.label = say("lesson.finish" if session.is_last else "lesson.next")
+        next_button.refresh(layout=True)  # a longer label gets the width it needs
         area = self.query_one("#step-area", VerticalScroll)
         view = view_for(session.step, session)
         # The new step is built before the old one goes, so no empty frame is ever painted.
@@ -116,6 +117,11 @@ class LessonScreen(TutorScreen[None]):
             area.scroll_page_down()
         else:
             area.scroll_page_up()
+
+    def on_resize(self) -> None:
+        # The rating row and the navigation wrap on a narrow window instead of being cut.
+        self.set_class(self.size.width < 76, "-narrow")
+        self.set_class(self.size.width < 56, "-tiny")
 
     def action_rate(self, value: int) -> None:
         views = self.query(RateView)

@@ -19,7 +19,7 @@ class ChecklistView(StepView):
         yield TickList(list(self.step.items), ticked, id="items")
 
     def focus_first(self) -> None:
-        self.query_one("#items").focus()
+        self.query_one("#items").focus(scroll_visible=False)
 
     @on(TickList.Changed, "#items")
     def ticked(self, event: TickList.Changed) -> None:

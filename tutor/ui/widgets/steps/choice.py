@@ -1,5 +1,6 @@
-"""A question. Options show in the learner's own shuffled order, and the feedback stays in
-view together with the question it answers."""
+"""A question. Options show in the learner's own shuffled order. The feedback appears right
+under the question, so on a small screen the question and what it says about the answer are
+always in view together; the options to try again follow below."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ class ChoiceView(StepView):
         self.order = self.session.option_order()
         options = [self.step.options[i] for i in self.order]
         yield Static(bold(self.step.prompt), classes="step-title", id="prompt")
+        yield Static(id="feedback")
         picked = set(self.record.picked) if self.record else set()
         if self.step.multiple:
             yield Static(say("choice.pick_all"), classes="muted")
@@ -35,7 +37,6 @@ class ChoiceView(StepView):
                   for shown, o in enumerate(options)),
                 id="options",
             )
-        yield Static(id="feedback")
 
     def on_mount(self) -> None:
         result = self.session.last_result()
@@ -43,7 +44,7 @@ class ChoiceView(StepView):
             self.show_result(result, scroll=False)
 
     def focus_first(self) -> None:
-        self.query_one("#options").focus()
+        self.query_one("#options").focus(scroll_visible=False)
 
     @on(OptionList.OptionSelected, "#options")
     def picked_one(self, event: OptionList.OptionSelected) -> None:

@@ -78,7 +78,7 @@ class CommitView(StepView):
         return [text for text in labels if text in chosen]
 
     def focus_first(self) -> None:
-        self.query_one("#actions").focus()
+        self.query_one("#actions").focus(scroll_visible=False)
 
     @property
     def chosen(self) -> list[str]:

@@ -30,7 +30,7 @@ class RateView(StepView):
 
     def focus_first(self) -> None:
         rating = self.record.rating if self.record else None
-        self.query_one(f"#rate-{rating or 3}").focus()
+        self.query_one(f"#rate-{rating or 3}").focus(scroll_visible=False)
 
     @on(Button.Pressed, ".rate")
     def pressed(self, event: Button.Pressed) -> None:

@@ -25,7 +25,7 @@ class ReflectView(StepView):
 
     def focus_first(self) -> None:
         area = self.query_one("#reflection", TextArea)
-        area.focus()
+        area.focus(scroll_visible=False)
         area.move_cursor(area.document.end)
 
     @on(TextArea.Changed, "#reflection")
