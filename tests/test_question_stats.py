@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PACK_TOML
+from tests.conftest import COURSE, PACK_TOML
 from tutor.cli import main
-from tutor.packs.loader import parse_pack
+from tutor.packs.loader import load_pack, parse_pack
 from tutor.packs.model import Lesson
 from tutor.packs.question_stats import question_warnings
 
@@ -165,3 +165,7 @@ def test_pack_check_stats_prints_the_warnings_and_still_succeeds(
     assert main(["pack", "check", str(folder)]) == 0
     assert "warning" not in capsys.readouterr().out
 
+
+
+def test_the_shipped_course_passes_its_own_warnings() -> None:
+    assert [str(warning) for warning in question_warnings(load_pack(COURSE).lessons)] == []
