@@ -85,6 +85,13 @@ def from_locale(environ: dict[str, str] | None = None) -> str:
     return DEFAULT_LANGUAGE
 
 
+def choose_language(flag: str | None, saved: object = None,
+                    environ: dict[str, str] | None = None) -> str:
+    """``--lang`` first, then the learner's saved choice, then what their system says."""
+    return (normalize(flag) or (normalize(saved) if isinstance(saved, str) else None)
+            or from_locale(environ))
+
+
 def plural_form(language: str, count: int) -> str:
     """English and Norwegian both say "1 lesson" and "0 lessons", "2 lessons"."""
     return "one" if abs(count) == 1 else "other"

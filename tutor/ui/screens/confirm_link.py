@@ -11,7 +11,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from tutor.messages import t
 from tutor.text import clean_line
 from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorModal
@@ -28,7 +27,7 @@ def openable(href: str) -> bool:
 
 class ConfirmLinkScreen(TutorModal[bool]):
     CSS_PATH = "confirm_link.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", t("key.close"))]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "key.close")]
 
     def __init__(self, href: str) -> None:
         super().__init__()

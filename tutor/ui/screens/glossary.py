@@ -21,7 +21,7 @@ from tutor.ui.screens.base import TutorModal
 class GlossaryScreen(TutorModal[None]):
     CSS_PATH = "glossary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f2", "close", t("key.close")),
+        Binding("escape,f2", "close", "key.close"),
         Binding("down", "to_list", show=False),
     ]
 

@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
-from tutor.messages import t
 from tutor.ui.literal import say
 from tutor.ui.screens.base import TutorModal
 
@@ -18,7 +17,7 @@ from tutor.ui.screens.base import TutorModal
 class HelpScreen(TutorModal[None]):
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,question_mark,q", "close", t("key.close")),
+        Binding("escape,f1,question_mark,q", "close", "key.close"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -31,8 +31,9 @@ def progress_bar(done: int, total: int) -> Content:
 
 class HomeScreen(TutorScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "plan", t("key.plan")),
-        Binding("q", "app.quit", t("key.quit"), show=False),
+        Binding("p", "plan", "key.plan"),
+        Binding("s", "settings", "key.settings"),
+        Binding("q", "app.quit", "key.quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -144,6 +145,11 @@ class HomeScreen(TutorScreen[None]):
         from tutor.ui.screens.plan import PlanScreen
 
         self.app.push_screen(PlanScreen())
+
+    def action_settings(self) -> None:
+        from tutor.ui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     @on(Button.Pressed, "#glossary")
     def open_glossary(self) -> None:

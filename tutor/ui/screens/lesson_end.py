@@ -22,8 +22,8 @@ from tutor.wording import action_line
 class LessonEndScreen(TutorScreen[None]):
     CSS_PATH = "lesson_end.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "home", t("key.lessons")),
-        Binding("p", "plan", t("key.plan")),
+        Binding("escape", "home", "key.lessons"),
+        Binding("p", "plan", "key.plan"),
     ]
 
     def __init__(self, pack: Pack, lesson: Lesson, summary: LessonSummary) -> None:

@@ -21,10 +21,10 @@ from tutor.wording import by_when
 class PlanScreen(TutorScreen[None]):
     CSS_PATH = "plan.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", t("key.close")),
-        Binding("m", "export('md')", t("key.export_md"), show=False),
-        Binding("t", "export('txt')", t("key.export_txt"), show=False),
-        Binding("w", "export('html')", t("key.export_html"), show=False),
+        Binding("escape", "close", "key.close"),
+        Binding("m", "export('md')", "key.export_md", show=False),
+        Binding("t", "export('txt')", "key.export_txt", show=False),
+        Binding("w", "export('html')", "key.export_html", show=False),
     ]
 
     def compose(self) -> ComposeResult:

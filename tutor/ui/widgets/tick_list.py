@@ -12,7 +12,6 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tutor.messages import t
 from tutor.ui.literal import hanging
 
 TICKED = "☑"
@@ -24,8 +23,8 @@ class StepList(OptionList):
     option list would take them for sideways scrolling and hide them from the footer)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left", "screen.back", t("key.back")),
-        Binding("right", "screen.next", t("key.next")),
+        Binding("left", "screen.back", "key.back"),
+        Binding("right", "screen.next", "key.next"),
     ]
 
 
