@@ -9,31 +9,59 @@ from textual.theme import Theme
 
 DEFAULT_THEME = "netsteps"
 
+# A light blue that carries dark letters when it fills a focused button or a highlighted answer
+# (about 7:1) and still reads as a letter colour on the dark background (about 7:1 too). The
+# muted and disabled greys are solid colours, never a see-through white that the background
+# would wash out.
 NETSTEPS = Theme(
     name="netsteps",
-    primary="#0178D4",
-    secondary="#004578",
-    accent="#ffa62b",
-    warning="#ffa62b",
-    error="#ba3c5b",
-    success="#4EBF71",
-    foreground="#e0e0e0",
+    primary="#58A6FF",
+    secondary="#1F6FEB",
+    accent="#FFA62B",
+    warning="#FFA62B",
+    error="#FF7B8A",
+    success="#56D364",
+    foreground="#E6E6E6",
+    background="#121212",
+    surface="#1E1E1E",
+    panel="#263340",
     dark=True,
+    variables={
+        "text-muted": "#B0B0B0",
+        "text-disabled": "#A0A0A0",
+        "block-cursor-foreground": "#0D1117",
+        "block-cursor-blurred-foreground": "#E6E6E6",
+        "block-cursor-blurred-background": "#2B4A6F",
+        "button-color-foreground": "#0D1117",
+        "footer-key-foreground": "#FFB84D",
+    },
 )
 
+# Black and white with yellow: the yellow fills what has the focus (black letters on it,
+# 19:1) and marks borders and headings; every grey is at least 9:1 on black.
 HIGH_CONTRAST = Theme(
     name="high-contrast",
-    primary="#ffff00",
-    secondary="#00ffff",
-    accent="#ffff00",
-    warning="#ffd700",
-    error="#ff8080",
-    success="#7fff7f",
-    foreground="#ffffff",
+    primary="#FFE000",
+    secondary="#00E5FF",
+    accent="#00E5FF",
+    warning="#FFE000",
+    error="#FF8C8C",
+    success="#66FF80",
+    foreground="#FFFFFF",
     background="#000000",
     surface="#000000",
-    panel="#000000",
+    panel="#1A1A1A",
     dark=True,
+    variables={
+        "text-muted": "#D0D0D0",
+        "text-disabled": "#C0C0C0",
+        "block-cursor-foreground": "#000000",
+        "block-cursor-blurred-foreground": "#FFFFFF",
+        "block-cursor-blurred-background": "#333333",
+        "button-color-foreground": "#000000",
+        "border-blurred": "#808080",
+        "footer-key-foreground": "#FFE000",
+    },
 )
 
 OWN_THEMES: dict[str, Theme] = {theme.name: theme for theme in (NETSTEPS, HIGH_CONTRAST)}

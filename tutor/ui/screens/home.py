@@ -21,12 +21,15 @@ from tutor.wording import status_word
 
 MARKS = {"done": "✓", "in_progress": "▸", "new": " "}
 BAR_CELLS = 21
+# Done and to-do differ in shape, not only in colour: full blocks, then light shade.
+BAR_DONE, BAR_TO_DO = "█", "░"
 
 
 def progress_bar(done: int, total: int) -> Content:
     """The overall bar: a row of blocks, one filled block for every part done."""
     filled = round(BAR_CELLS * done / total) if total else 0
-    return Content.assemble(("━" * filled, "$success"), ("━" * (BAR_CELLS - filled), "$panel"))
+    return Content.assemble((BAR_DONE * filled, "$success"),
+                            (BAR_TO_DO * (BAR_CELLS - filled), "$text-muted"))
 
 
 class HomeScreen(TutorScreen[None]):
@@ -108,7 +111,7 @@ class HomeScreen(TutorScreen[None]):
                 state = self.status(pack, lesson)
                 line = literal(f" {MARKS[state]} {number}. {lesson.title}")
                 detail = literal(f"  · {status_word(state)} · "
-                                 f"{t('cli.minutes', minutes=lesson.minutes)}").stylize("dim")
+                                 f"{t('cli.minutes', minutes=lesson.minutes)}")
                 lessons.add_option(Option(line + detail, id=f"{pack.id}/{lesson.id}"))
         if highlighted is not None and highlighted < lessons.option_count:
             lessons.highlighted = highlighted
