@@ -160,6 +160,21 @@ async def test_switching_language_changes_every_word_at_once(home: Path) -> None
     assert opened_store(home).settings["language"] == "nb"
 
 
+async def test_choosing_a_theme_applies_and_saves_it(home: Path) -> None:
+    app = make_app(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "tab")
+        assert app.screen.focused is not None and app.screen.focused.id == "themes"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.theme == "high-contrast"
+        await pilot.press("escape")
+    assert opened_store(home).settings["theme"] == "high-contrast"
+    again = make_app(home)
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == "high-contrast"
+
+
 # Switching in plain mode -----------------------------------------------------------------------
 
 
