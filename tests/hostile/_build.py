@@ -241,7 +241,7 @@ def check_cli(path: Path, error: PackError, capsys: pytest.CaptureFixture[str]) 
     assert "Traceback" not in out + err
     assert out.splitlines() == [str(problem) for problem in error.problems]
     count = len(error.problems)
-    assert err.strip().startswith(f"{count} problem{'s' if count != 1 else ''} found")
+    assert err.strip().startswith(f"netsteps: {count} problem{'s' if count != 1 else ''} found")
     for line in out.splitlines():
         assert_terminal_safe(line)
 
