@@ -34,11 +34,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments == ["--version"]:  # answered before any parser is built
         print(f"netsteps {__version__}")
         return 0
+    # The language is known before the parser is built, so --help speaks it too. Commands that
+    # open the learner's data switch to their saved choice when no --lang is given.
+    from tutor.messages import choose_language, set_language
+
+    global _language_flag
+    _language_flag = _lang_given(arguments)
+    set_language(choose_language(_language_flag))
     parser = build_parser()
     args = parser.parse_args(arguments)
-    from tutor.messages import set_language
-
-    set_language(args.lang or "en")
     try:
         handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tutor)
         return handler(args)
@@ -183,9 +187,37 @@ def _store() -> ProgressStore:
 
     store = ProgressStore(data_dir())
     store.load()
+    _use_language(store)
     for notice in store.notices:
         print(f"netsteps: {_shown(notice)}", file=sys.stderr)
     return store
+
+
+_language_flag: str | None = None
+LANGUAGE_SETTING = "language"
+
+
+def _lang_given(arguments: Sequence[str]) -> str | None:
+    """The value of --lang wherever it stands (before or after a command); the last one wins."""
+    value = None
+    for index, word in enumerate(arguments):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        elif word.startswith("--lang="):
+            value = word.partition("=")[2]
+    return value
+
+
+def _use_language(store: ProgressStore) -> None:
+    """--lang, else the learner's saved choice (0.1 called it "lang"), else the locale."""
+    from tutor.messages import choose_language, set_language
+
+    saved = store.settings.get(LANGUAGE_SETTING) or store.settings.get("lang")
+    set_language(choose_language(_language_flag, saved))
+
+
 
 
 def _library() -> Library:
@@ -221,12 +253,9 @@ def run_tutor(args: argparse.Namespace) -> int:
 
     store = ProgressStore(data_dir())
     store.load()
-    language = args.lang or store.settings.get("lang") or _locale_language()
-    if args.lang and store.settings.get("lang") != args.lang:
-        store.set_setting("lang", args.lang)
-    from tutor.messages import set_language
-
-    set_language(str(language))
+    if args.lang and store.settings.get(LANGUAGE_SETTING) != args.lang:
+        store.set_setting(LANGUAGE_SETTING, args.lang)  # opening the tutor with --lang keeps it
+    _use_language(store)
     preview = None
     if args.pack is not None:
         if not args.pack.exists():
@@ -258,16 +287,6 @@ def _full_screen_possible() -> bool:
 
     terminal = sys.stdin.isatty() and sys.stdout.isatty()
     return terminal and os.environ.get("TERM", "") != "dumb"
-
-
-def _locale_language() -> str:
-    import os
-
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "nb" if value.split("_")[0].lower() in ("nb", "no", "nn") else "en"
-    return "en"
 
 
 # Lessons and plan
