@@ -111,8 +111,13 @@ def test_a_pack_that_needs_a_newer_netsteps_says_so() -> None:
     ("step", "expected"),
     [
         ('kind = "quiz"\nprompt = "Q"', "steps[1].kind: 'quiz' is not a step kind"),
-        ('kind = "practice"\nprompt = "Draft"', "steps[1].kind: the step kind 'practice' is "
-                                                "reserved"),
+        ('kind = "practice"\nprompt = "Draft"', "steps[1].mode: this field is missing"),
+        ('kind = "practice"\nmode = "tweet"\nprompt = "Draft"',
+         "steps[1].mode: 'tweet' is not a practice mode"),
+        ('kind = "practice"\nmode = "post"\nprompt = "D"\nchecks = ["regex:.*"]',
+         "steps[1].checks: 'regex:.*' is not a built-in check"),
+        ('kind = "practice"\nmode = "post"\nprompt = "D"\naudience = "world"',
+         "steps[1].audience: 'world' is not an audience"),
         ('prompt = "Q"', "steps[1].kind: this field is missing"),
         ('kind = "choice"\nprompt = "Q"\noptions = [\n'
          '{ text = "A", correct = false, feedback = "f" },\n'

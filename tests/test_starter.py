@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tutor.cli import main
+from tutor.kinds.practice import PracticeStep
 from tutor.packs.loader import ID_PATTERN, load_pack
 from tutor.packs.model import (
     ChecklistStep,
@@ -55,7 +56,8 @@ def test_the_pack_loads_with_no_problems(pack: Pack) -> None:
 def test_every_step_kind_is_shown(pack: Pack) -> None:
     steps = [step for lesson in pack.lessons for step in lesson.steps]
     kinds = {type(step) for step in steps}
-    assert kinds == {ReadStep, ChoiceStep, ReflectStep, ChecklistStep, CommitStep, RateStep}
+    assert kinds == {ReadStep, ChoiceStep, ReflectStep, ChecklistStep, CommitStep, RateStep,
+                     PracticeStep}
     choices = [step for step in steps if isinstance(step, ChoiceStep)]
     assert any(not step.multiple and len(step.correct_indices) == 1 for step in choices)
     assert any(step.multiple and len(step.correct_indices) > 1 for step in choices)

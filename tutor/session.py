@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
+from tutor.checks import Finding
 from tutor.kinds import KINDS, Tally, kind_of
 from tutor.kinds.base import Kind, Missed, Step
 from tutor.kinds.checklist import KIND as CHECKLIST
@@ -18,6 +19,8 @@ from tutor.kinds.choice import KIND as CHOICE
 from tutor.kinds.choice import ChoiceResult, ChoiceStep, Feedback
 from tutor.kinds.commit import KIND as COMMIT
 from tutor.kinds.commit import MAX_ACTION
+from tutor.kinds.practice import KIND as PRACTICE
+from tutor.kinds.practice import PracticeRecord
 from tutor.kinds.rate import KIND as RATE
 from tutor.kinds.reflect import KIND as REFLECT
 from tutor.kinds.reflect import MAX_REFLECTION
@@ -271,6 +274,28 @@ class LessonSession:
             return
         if RATE.rate(self._answer(RATE), rating):
             self._changed()
+
+    def practice(self) -> PracticeRecord:
+        """The practice step's record, its draft started from the pack's example on a first
+        visit (nothing is saved until the learner writes or checks)."""
+        record = self._answer(PRACTICE)
+        PRACTICE.start(self.step, record)  # type: ignore[arg-type]
+        return record
+
+    def draft(self, text: str | None = None, headline: str | None = None) -> None:
+        """Keep the practice draft as it is typed."""
+        if PRACTICE.write(self.practice(), text, headline):
+            self._changed()
+
+    def set_audience(self, audience: str) -> None:
+        if PRACTICE.set_audience(self.practice(), audience):
+            self._changed()
+
+    def check_draft(self) -> list[Finding]:
+        """Check the draft as it is now; the learner may mend it and check again at will."""
+        findings = PRACTICE.check(self.step, self.practice())  # type: ignore[arg-type]
+        self._changed()
+        return findings
 
     # The end
 

@@ -20,3 +20,14 @@ def action_line(text: str, by: date | None) -> str:
 def status_word(status: str) -> str:
     """A lesson's state in words: "new", "in progress", "done"."""
     return t(f"status.{status}")
+
+
+def finding_lines(what: str, why: str, fix: str) -> list[str]:
+    """One finding of the post checks as the learner reads it in every face: what was found,
+    why it matters, and how to say it better (each face sets the number before it)."""
+    return [what, t("practice.why", why=why), t("practice.fix", fix=fix)]
+
+
+def findings_heading(count: int) -> str:
+    """Honest about what the checks can tell: finding nothing never means "safe"."""
+    return t("practice.found", count=count) if count else t("check.none")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from tutor.kinds import checklist, choice, commit, rate, read, reflect
+from tutor.kinds import checklist, choice, commit, practice, rate, read, reflect
 from tutor.kinds.base import Kind, PlanItem, Step, Tally
 from tutor.kinds.checklist import ChecklistRecord
 from tutor.kinds.choice import ChoiceRecord
 from tutor.kinds.commit import CommitRecord
+from tutor.kinds.practice import PracticeRecord
 from tutor.kinds.rate import RateRecord
 from tutor.kinds.read import ReadRecord
 from tutor.kinds.reflect import ReflectRecord
@@ -16,7 +17,7 @@ from tutor.progress.model import StepRecord
 
 KINDS: dict[str, Kind[Any, Any]] = {
     module.KIND.name: module.KIND
-    for module in (read, choice, reflect, checklist, commit, rate)
+    for module in (read, choice, reflect, checklist, commit, rate, practice)
 }
 """Every step kind by the name a pack gives in ``kind = "…"``, in the order the docs list them."""
 
@@ -27,6 +28,7 @@ _TELLTALES = (
     ("checklist", ("ticked",)),
     ("commit", ("actions",)),
     ("rate", ("rating", "rated_at")),
+    ("practice", ("draft", "headline", "audience", "checked")),
 )
 
 
@@ -46,5 +48,5 @@ def record_type_for(data: dict[str, Any]) -> type[StepRecord]:
 
 
 __all__ = ["KINDS", "ChecklistRecord", "ChoiceRecord", "CommitRecord", "Kind", "PlanItem",
-           "RateRecord", "ReadRecord", "ReflectRecord", "Step", "Tally", "kind_of",
-           "record_type_for"]
+           "PracticeRecord", "RateRecord", "ReadRecord", "ReflectRecord", "Step", "Tally",
+           "kind_of", "record_type_for"]

@@ -61,6 +61,7 @@ class Tally:
     ticked: int = 0
     commitments: list[Commitment] = field(default_factory=list)
     ratings: dict[str, list[int | None]] = field(default_factory=dict)
+    practised: int = 0
 
 
 S = TypeVar("S", bound=Step)

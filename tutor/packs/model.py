@@ -17,7 +17,8 @@ from tutor.kinds.reflect import ReflectStep
 STEP_KINDS = tuple(KINDS)
 
 FORMAT_VERSION = 1
-RESERVED_KINDS = ("practice",)
+RESERVED_KINDS: tuple[str, ...] = ()
+"""Kind names kept for a later format: a pack using one is told so, not that it is unknown."""
 
 
 @dataclass(frozen=True)

@@ -278,6 +278,24 @@ items = [
   "It is short: three or four sentences",
 ]
 
+# A "practice" step: the learner drafts a post in a sandbox (nothing is sent
+# anywhere), picks who would see it, and gets feedback from netsteps' own
+# checks. You choose which checks apply; you cannot add patterns of your own.
+[[steps]]
+id = "draft-a-post"
+kind = "practice"
+# "post" for a post, or "profile" for a headline and an about text.
+mode = "post"
+prompt = "Mend this draft so you would be happy for anyone to read it."
+# Optional: shown under the prompt.
+hint = "Think of a stranger reading it, or someone who wants to break in."
+# Optional: a draft to start from, with something in it to mend.
+example = "Off to Crete for two weeks from Saturday! Call me on 912 34 567 if anything comes up."
+# Optional: which checks to run (all of them if left out). netsteps check --help lists them.
+checks = ["phone", "email", "address", "away", "anger", "insult"]
+# Optional: who would see it to start with: everyone, friends or colleagues.
+audience = "everyone"
+
 # A "commit" step: the learner picks actions for their action plan, can add
 # their own, and can give each one a "by when" date.
 [[steps]]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, cast
 from tutor.dates import parse_date
 from tutor.messages import format_date, t
 from tutor.plain.markdown import to_plain
+from tutor.plain.practice import practice_step
 from tutor.plain.prompt import Prompter, listed, numbers
 from tutor.progress.model import Commitment
 from tutor.session import MAX_ACTION, MAX_REFLECTION, ChoiceResult, LessonSession
@@ -292,4 +293,5 @@ RENDERERS: dict[str, Renderer] = {
     "checklist": checklist_step,
     "commit": commit_step,
     "rate": rate_step,
+    "practice": practice_step,
 }

@@ -12,6 +12,7 @@ from tutor.ui.widgets.steps.base import StepView
 from tutor.ui.widgets.steps.checklist import ChecklistView
 from tutor.ui.widgets.steps.choice import ChoiceView
 from tutor.ui.widgets.steps.commit import CommitView
+from tutor.ui.widgets.steps.practice import PracticeView
 from tutor.ui.widgets.steps.rate import RateView
 from tutor.ui.widgets.steps.read import ReadView
 from tutor.ui.widgets.steps.reflect import ReflectView
@@ -23,6 +24,7 @@ VIEWS: dict[str, type[StepView]] = {
     "checklist": ChecklistView,
     "commit": CommitView,
     "rate": RateView,
+    "practice": PracticeView,
 }
 
 
@@ -30,5 +32,5 @@ def view_for(step: Step, session: LessonSession) -> StepView:
     return VIEWS[step.kind](step, session)
 
 
-__all__ = ["VIEWS", "ChecklistView", "ChoiceView", "CommitView", "RateView", "ReadView",
-           "ReflectView", "StepView", "view_for"]
+__all__ = ["VIEWS", "ChecklistView", "ChoiceView", "CommitView", "PracticeView", "RateView",
+           "ReadView", "ReflectView", "StepView", "view_for"]
