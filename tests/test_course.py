@@ -6,6 +6,7 @@ import pytest
 
 from tests.conftest import COURSE
 from tutor.glossary import terms_in
+from tutor.kinds.practice import PracticeStep
 from tutor.packs.loader import load_pack
 from tutor.packs.model import (
     ChoiceStep,
@@ -67,8 +68,10 @@ def test_three_questions_with_feedback_on_every_option(lesson: Lesson) -> None:
 
 
 def test_the_learner_writes_and_commits(lesson: Lesson) -> None:
-    assert any(isinstance(step, ReflectStep) for step in lesson.steps)
-    assert any(isinstance(step, ReflectStep) and step.plan for step in lesson.steps)
+    # The learner writes in their own words: a reflection, or a draft in the practice sandbox.
+    assert any(isinstance(step, ReflectStep | PracticeStep) for step in lesson.steps)
+    assert any(isinstance(step, ReflectStep | PracticeStep) and step.plan
+               for step in lesson.steps)
     commits = [step for step in lesson.steps if isinstance(step, CommitStep)]
     assert commits and all(len(step.actions) >= 3 for step in commits)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, WritePack
+from tutor.kinds.practice import PracticeStep
 from tutor.messages import format_date, t
 from tutor.packs.library import Library
 from tutor.packs.model import (
@@ -88,6 +89,10 @@ def answers_for(step: Step) -> list[str]:
         return ["1", FAR_DATE, "My own action", "", ""]
     if isinstance(step, RateStep):
         return ["3"]
+    if isinstance(step, PracticeStep):
+        first = "Accountant for small firms" if step.mode == "profile" else ""
+        keep = ["y"] if step.plan else []
+        return [first, "We had a lovely week. Ask me for tips.", "", *keep, ""]
     raise AssertionError(step)
 
 

@@ -138,3 +138,21 @@ def test_plain_mode_reads_the_findings_in_order(tmp_path: Path) -> None:
     first = out.index("I found 2 things to look at")
     assert out.index("It says your home is empty", first) < out.index("A phone number", first)
     assert "I found nothing from my list" in out[first:]
+
+
+def test_a_draft_goes_into_the_plan_only_when_the_learner_keeps_it() -> None:
+    text = PRACTICE_LESSON.replace('mode = "profile"', 'mode = "profile"\nplan = true')
+    pack = parse_pack({"pack.toml": PACK_TOML.encode(), "01.toml": text.encode()})
+    record = LessonRecord()
+    session = LessonSession(pack.lessons[0], record)
+    session.go_to(1)
+    session.draft(headline="Accountant for small firms", text="I keep the books in order.")
+
+    class Records:
+        def find(self, pack_id: str, lesson_id: str) -> LessonRecord | None:
+            return record
+
+    assert build_plan([pack], Records()).is_empty
+    session.keep_draft_in_plan(True)
+    items = [item for section in build_plan([pack], Records()).sections for item in section.items]
+    assert [item.text for item in items] == ["Accountant for small firms\nI keep the books in order."]

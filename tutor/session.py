@@ -291,6 +291,11 @@ class LessonSession:
         if PRACTICE.set_audience(self.practice(), audience):
             self._changed()
 
+    def keep_draft_in_plan(self, keep: bool) -> None:
+        """The learner's own choice to keep their draft in the action plan."""
+        if PRACTICE.keep_in_plan(self.step, self.practice(), keep):  # type: ignore[arg-type]
+            self._changed()
+
     def check_draft(self) -> list[Finding]:
         """Check the draft as it is now; the learner may mend it and check again at will."""
         findings = PRACTICE.check(self.step, self.practice())  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from tutor.checks import AUDIENCES, CHECKS, Finding, check_post, check_profile
-from tutor.kinds.base import Kind, Step, Tally
+from tutor.kinds.base import Kind, PlanItem, Step, Tally
 from tutor.progress.model import StepRecord, read_int
 from tutor.text import clean, clean_line
 
@@ -36,6 +36,8 @@ class PracticeStep(Step):
     example_headline: str = ""
     checks: tuple[str, ...] = CHECKS
     audience: str = "everyone"
+    plan: bool = False
+    """Offer the learner to keep their draft in the action plan (they choose; off by default)."""
 
 
 @dataclass
@@ -44,6 +46,8 @@ class PracticeRecord(StepRecord):
     draft: str = ""
     headline: str = ""
     audience: str = ""
+    in_plan: bool = False
+    """The learner chose to keep this draft in their action plan."""
     checked: int = 0
     """How often the learner asked for a check."""
     found: int = 0
@@ -54,6 +58,8 @@ class PracticeRecord(StepRecord):
         for name in ("draft", "headline", "audience"):
             if getattr(self, name):
                 data[name] = getattr(self, name)
+        if self.in_plan:
+            data["in_plan"] = True
         if self.checked:
             data["checked"] = self.checked
             data["found"] = self.found
@@ -61,9 +67,12 @@ class PracticeRecord(StepRecord):
 
     def _read(self, data: dict[str, Any]) -> None:
         draft, headline, audience = (data.get(n, "") for n in ("draft", "headline", "audience"))
+        if not draft and isinstance(data.get("text"), str):
+            draft = data["text"]  # the step was a reflection once: the learner's words carry over
         self.draft = clean(draft)[:MAX_DRAFT] if isinstance(draft, str) else ""
         self.headline = clean_line(headline)[:MAX_HEADLINE] if isinstance(headline, str) else ""
         self.audience = audience if audience in AUDIENCES else ""
+        self.in_plan = data.get("in_plan") is True
         self.checked = max(0, read_int(data.get("checked"), 0))
         self.found = max(0, read_int(data.get("found"), 0))
 
@@ -72,7 +81,8 @@ class PracticeKind(Kind[PracticeStep, PracticeRecord]):
     name = "practice"
     step_type = PracticeStep
     record_type = PracticeRecord
-    fields = ("mode", "prompt", "hint", "example", "example_headline", "checks", "audience")
+    fields = ("mode", "prompt", "hint", "example", "example_headline", "checks", "audience",
+              "plan")
 
     def parse(self, fields: Fields, key: str) -> PracticeStep:
         mode = fields.line("mode")
@@ -98,9 +108,10 @@ class PracticeKind(Kind[PracticeStep, PracticeRecord]):
         if audience not in AUDIENCES:
             fields.problem("audience", f"'{audience[:40]}' is not an audience",
                            "use one of: " + ", ".join(AUDIENCES))
+        plan = fields.boolean("plan")
         return PracticeStep(key, mode=mode, prompt=prompt, hint=hint, example=example,
                             example_headline=example_headline,
-                            checks=tuple(checks) or CHECKS, audience=audience)
+                            checks=tuple(checks) or CHECKS, audience=audience, plan=plan)
 
     def texts(self, step: PracticeStep) -> Iterator[str]:
         yield step.prompt
@@ -110,6 +121,14 @@ class PracticeKind(Kind[PracticeStep, PracticeRecord]):
     def tally(self, step: PracticeStep, record: PracticeRecord | None, tally: Tally) -> None:
         if record and record.checked:
             tally.practised += 1
+
+    def plan_items(self, step: PracticeStep, record: PracticeRecord) -> Iterator[PlanItem]:
+        """Only a draft the learner chose to keep goes into the plan."""
+        if not (step.plan and record.in_plan):
+            return
+        text = "\n".join(part for part in (record.headline.strip(), record.draft.strip()) if part)
+        if text:
+            yield PlanItem(text, prompt=step.prompt)
 
     # What the learner does -------------------------------------------------------------------
 
@@ -135,6 +154,12 @@ class PracticeKind(Kind[PracticeStep, PracticeRecord]):
         if audience not in AUDIENCES or audience == record.audience:
             return False
         record.audience = audience
+        return True
+
+    def keep_in_plan(self, step: PracticeStep, record: PracticeRecord, keep: bool) -> bool:
+        if not step.plan or record.in_plan == keep:
+            return False
+        record.in_plan = keep
         return True
 
     def check(self, step: PracticeStep, record: PracticeRecord) -> list[Finding]:

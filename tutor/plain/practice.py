@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, cast
 
 from tutor.checks import AUDIENCES, headline_limit
-from tutor.messages import t
+from tutor.messages import t, yes_words
 from tutor.plain.prompt import Prompter
 from tutor.session import LessonSession
 from tutor.wording import finding_lines, findings_heading
@@ -42,6 +42,9 @@ def practice_step(io: Prompter, session: LessonSession) -> None:
                 w.line(f"   {why}", hang=3)
                 w.line(f"   {fix}", hang=3)
             w.line()
+        if step.plan:
+            answer = io.ask(t("practice.plain_keep", yes_no=t("cli.yes_no")))
+            session.keep_draft_in_plan(answer.casefold() in yes_words())
         if io.ask(t("practice.plain_next")).casefold() != t("practice.edit_letter"):
             return
 

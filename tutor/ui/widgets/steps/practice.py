@@ -15,6 +15,7 @@ from tutor.messages import t
 from tutor.text import clean
 from tutor.ui.literal import bold, hanging, literal, say
 from tutor.ui.widgets.steps.base import StepView
+from tutor.ui.widgets.tick_list import TickList
 from tutor.wording import finding_lines, findings_heading
 
 
@@ -55,6 +56,8 @@ class PracticeView(StepView):
         yield TextArea(record.draft, id="draft", soft_wrap=True, show_line_numbers=False,
                        tab_behavior="focus")
         yield Button(say("practice.check"), id="check-draft", variant="primary")
+        if self.step.plan:
+            yield TickList([t("practice.keep")], {0} if record.in_plan else set(), id="keep")
         yield Vertical(id="findings")
 
     def on_mount(self) -> None:
@@ -94,6 +97,11 @@ class PracticeView(StepView):
         length = len(self.session.practice().headline)
         self.query_one("#headline-count", Static).update(
             say("practice.headline_count", count=length, limit=headline_limit()))
+
+    @on(TickList.Changed, "#keep")
+    def keep_changed(self, event: TickList.Changed) -> None:
+        event.stop()
+        self.session.keep_draft_in_plan(bool(event.ticked))
 
     @on(Button.Pressed, ".audience")
     def audience_picked(self, event: Button.Pressed) -> None:
