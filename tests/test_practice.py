@@ -155,4 +155,5 @@ def test_a_draft_goes_into_the_plan_only_when_the_learner_keeps_it() -> None:
     assert build_plan([pack], Records()).is_empty
     session.keep_draft_in_plan(True)
     items = [item for section in build_plan([pack], Records()).sections for item in section.items]
-    assert [item.text for item in items] == ["Accountant for small firms\nI keep the books in order."]
+    kept = "Accountant for small firms\nI keep the books in order."
+    assert [item.text for item in items] == [kept]
