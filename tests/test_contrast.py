@@ -7,6 +7,7 @@ a control a learner needs to see (the done part of a progress bar, for one)."""
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, OptionList
 
 from tests.test_ui import make_app
+from tutor.cli import main
 from tutor.packs.model import ChoiceStep
 from tutor.progress.model import step_from_dict
 from tutor.progress.store import ProgressStore
@@ -252,6 +254,12 @@ async def states(pilot: Pilot[int], app: NetstepsApp) -> AsyncIterator[str]:
     await pilot.press("escape", "f2")
     await pilot.pause()
     yield "glossary"
+    await pilot.press("escape", "s")
+    await pilot.pause()
+    yield "settings, the language list focused"
+    await pilot.press("tab", "down")
+    await pilot.pause()
+    yield "settings, the colours list focused"
 
 
 async def read_every_state(home: Path, theme: str, size: tuple[int, int]) -> list[Reading]:
@@ -281,3 +289,49 @@ async def test_every_letter_reaches_the_theme_contrast(home: Path, theme: str,
 def test_the_default_theme_is_one_of_ours() -> None:
     assert DEFAULT_THEME in THEMES
     assert set(LEVELS) == set(THEMES)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_no_color_draws_in_greys_and_stays_readable(home: Path, theme: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(seeded(home))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        await pilot.pause()
+        cells = drawn_cells(app)
+        hues = {colour for cell in cells for colour in cell.colours.split(" on ")
+                if len({colour[1:3], colour[3:5], colour[5:7]}) > 1}
+        assert cells and not hues
+        weakest = read_screen(app, "home without colour").letter
+        assert weakest is not None
+        assert weakest.ratio >= LEVELS[theme], weakest.describe()
+
+
+def test_an_unknown_theme_is_one_line_that_names_the_themes(home: Path,
+                                                            capsys: pytest.CaptureFixture[str]
+                                                            ) -> None:
+    assert main(["--theme", "bright-pink"]) == 2
+    said = capsys.readouterr().err.strip().splitlines()
+    assert len(said) == 1 and "bright-pink" in said[0]
+    assert all(name in said[0] for name in [*THEMES, "textual-dark"])
+
+
+async def test_a_theme_given_once_is_kept_for_the_next_start(home: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # no terminal: plain mode, then goodbye
+    assert main(["--theme", "high-contrast"]) == 0
+    capsys.readouterr()
+    app = make_app(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "high-contrast"
+        assert app.screen.styles.background.hex == "#000000"
+    store = ProgressStore(home)
+    store.load()
+    store.set_setting("theme", "no-longer-there")
+    app = make_app(home)
+    async with app.run_test(size=(80, 24)):
+        assert app.theme == DEFAULT_THEME

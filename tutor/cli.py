@@ -43,6 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_language(choose_language(_language_flag))
     parser = build_parser()
     args = parser.parse_args(arguments)
+    if getattr(args, "theme", None) is not None and args.theme not in theme_names():
+        print("netsteps: " + t("theme.unknown", name=_shown(args.theme),
+                               names=", ".join(theme_names())), file=sys.stderr)
+        return 2
     try:
         handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tutor)
         return handler(args)
@@ -176,6 +180,7 @@ def _global_options(parser: argparse.ArgumentParser, default: Any = None) -> Non
     parser.add_argument("--pack", metavar="PATH", type=Path, help=t("cli.help.opt_pack"),
                         **given)
     parser.add_argument("--plain", action="store_true", help=t("cli.help.opt_plain"), **given)
+    parser.add_argument("--theme", metavar="NAME", help=t("theme.option_help"), **given)
 
 
 # Shared pieces
@@ -195,6 +200,16 @@ def _store() -> ProgressStore:
 
 _language_flag: str | None = None
 LANGUAGE_SETTING = "language"
+THEME_SETTING = "theme"
+
+
+def theme_names() -> list[str]:
+    """The themes --theme takes: netsteps' own first, then Textual's (imported only here)."""
+    from textual.theme import BUILTIN_THEMES
+
+    from tutor.ui.themes import THEMES
+
+    return [*THEMES, *(name for name in BUILTIN_THEMES if name not in THEMES)]
 
 
 def _lang_given(arguments: Sequence[str]) -> str | None:
@@ -255,6 +270,8 @@ def run_tutor(args: argparse.Namespace) -> int:
     store.load()
     if args.lang and store.settings.get(LANGUAGE_SETTING) != args.lang:
         store.set_setting(LANGUAGE_SETTING, args.lang)  # opening the tutor with --lang keeps it
+    if args.theme and store.settings.get(THEME_SETTING) != args.theme:
+        store.set_setting(THEME_SETTING, args.theme)  # and with --theme too
     _use_language(store)
     preview = None
     if args.pack is not None:
