@@ -252,7 +252,7 @@ def test_remove_keeps_progress_and_forget_erases_it(
     assert has_progress(home)  # back where they were
     assert main(["pack", "remove", "--yes", "--forget", "demo"]) == 0
     assert opened_store(home).find("demo", "one") is None
-    assert "demo" not in (home / "progress.toml").read_text("utf-8")
+    assert "demo" not in opened_store(home).as_dict()["packs"]
 
 
 def test_remove_of_an_unknown_or_built_in_pack_exits_1(home: Path, capsys: Capture) -> None:

@@ -75,6 +75,7 @@ def test_html_is_escaped_and_printable(pack: Pack, records: Records) -> None:
 
 def test_export_writes_a_private_file_atomically(tmp_path: Path, pack: Pack,
                                                  records: Records) -> None:
+    (tmp_path / "Documents").mkdir()  # exports never create folders
     path = default_export_path("md", tmp_path / "Documents", today=date(2026, 11, 27))
     assert path.name == "netsteps-plan-2026-11-27.md"
     written = export(build_plan([pack], records), path, "md")

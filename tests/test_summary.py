@@ -130,6 +130,7 @@ def export(store: ProgressStore, library: Library, path: Path,
 def test_lists_started_lessons_with_status_date_and_confidence(
         store: ProgressStore, library: Library, tmp_path: Path) -> None:
     path = tmp_path / "out" / "summary.txt"
+    path.parent.mkdir()  # exports never create folders
     code, _ = export(store, library, path, assume_yes=True)
     assert code == 0
     text = path.read_text("utf-8")

@@ -145,6 +145,7 @@ async def test_a_reflection_is_saved_while_typing(home: Path) -> None:
 async def test_a_reflection_reaches_the_plan_and_the_plan_is_exported(home: Path,
                                                                       tmp_path: Path) -> None:
     documents = tmp_path / "Documents"
+    documents.mkdir()  # exports never create folders
     app = make_app(home, documents)
     async with app.run_test(size=(100, 30)) as pilot:
         await write_in_first_reflection(pilot, app)

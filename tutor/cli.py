@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
+    from tutor.packs.errors import Problem
     from tutor.packs.library import Library
     from tutor.packs.model import Pack
     from tutor.packs.source import PackFiles
@@ -136,6 +137,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = command(pack_commands, "check", "check", cmd_pack_check)
     check.add_argument("path", metavar="PATH", type=Path, help=t("cli.help.check_path"))
     check.add_argument("--stats", action="store_true", help=t("cli.help.check_stats"))
+    check.add_argument("--against", metavar="ORIGINAL", type=Path,
+                       help=t("cli.help.check_against"))
     build = command(pack_commands, "build", "build", cmd_pack_build)
     build.add_argument("dir", metavar="DIR", type=Path, help=t("cli.help.build_dir"))
     build.add_argument("-o", "--output", type=Path, metavar="FILE.zip",
@@ -156,11 +159,11 @@ def build_parser() -> argparse.ArgumentParser:
     command(data_commands, "path", "path", cmd_data_path)
     export = command(data_commands, "export", "export", cmd_data_export)
     export.add_argument("file", metavar="FILE", type=Path, help=t("cli.help.export_file"))
+    export.add_argument("--force", action="store_true", help=t("data.force_help"))
     delete = command(data_commands, "delete", "delete", cmd_data_delete)
     delete.add_argument("--yes", action="store_true", help=t("cli.help.delete_yes"))
     return parser
 
-    export.add_argument("--force", action="store_true", help=t("data.force_help"))
 
 def _wrapped(text: str) -> str:
     """A description wrapped to the terminal, as argparse would: the raw formatter keeps the
@@ -231,8 +234,6 @@ def _use_language(store: ProgressStore) -> None:
 
     saved = store.settings.get(LANGUAGE_SETTING) or store.settings.get("lang")
     set_language(choose_language(_language_flag, saved))
-
-
 
 
 def _library() -> Library:
@@ -396,6 +397,11 @@ def cmd_pack_check(args: argparse.Namespace) -> int:
         for problem in error.problems:  # the report itself, on stdout; already terminal-safe
             print(problem)
         return fail(t("cli.check_failed", count=len(error.problems)))
+    problems = _translation_problems(pack, args.against)
+    if problems:
+        for problem in problems:
+            print(problem)
+        return fail(t("cli.check_failed", count=len(problems)))
     steps = sum(len(lesson.steps) for lesson in pack.lessons)
     print(t("cli.check_passed", title=pack.title, id=pack.id, version=pack.version,
             lessons=t("cli.lessons", count=len(pack.lessons)), steps=t("cli.steps", count=steps)))
@@ -418,6 +424,22 @@ def cmd_pack_check(args: argparse.Namespace) -> int:
               + (" (they do not stop the pack from working; docs/authoring.md explains each)."
                  if warnings else "."))
     return 0
+
+
+def _translation_problems(pack: Pack, against: Path | None) -> list[Problem]:
+    """A translation is compared with its original: the one named with --against, else every
+    other language of the same pack id that netsteps has (built in or installed)."""
+    from tutor.packs.variants import compare
+
+    if against is not None:
+        _, original = _load_for_author(against)
+        if original.id != pack.id:
+            raise UserError(t("cli.against_other_id", id=original.id, mine=pack.id))
+        return compare(original, pack)
+    library = _library()
+    others = [other for other in library.variants.get(pack.id, [])
+              if other.language != pack.language and other.source != pack.source]
+    return [problem for other in others for problem in compare(other, pack)]
 
 
 def cmd_pack_build(args: argparse.Namespace) -> int:

@@ -41,11 +41,36 @@ class InstallPlan:
 
 @dataclass
 class Library:
+    """Every pack by id. A pack may come in several languages (the same id, lesson ids and step
+    keys, its own ``language``): :attr:`packs` shows the variant in the learner's language, else
+    the first one found, and progress carries over because the keys are the same."""
+
     data_dir: Path
     builtin_dir: Path | None = None
     use_entry_points: bool = True
-    packs: list[Pack] = field(default_factory=list)
+    variants: dict[str, list[Pack]] = field(default_factory=dict)
     broken: list[Broken] = field(default_factory=list)
+
+    @property
+    def packs(self) -> list[Pack]:
+        """One pack per id, in the learner's language where the pack has it."""
+        from tutor.messages import language
+
+        wanted = language()
+        return [next((pack for pack in group if _language(pack) == wanted), group[0])
+                for group in self.variants.values()]
+
+    def clear(self) -> None:
+        self.variants, self.broken = {}, []
+
+    def add(self, pack: Pack) -> None:
+        """Add a pack read elsewhere (an author's preview)."""
+        self.variants.setdefault(pack.id, []).append(pack)
+
+    def other_languages(self, pack: Pack) -> list[Pack]:
+        """The other language variants of ``pack`` (to compare a translation with them)."""
+        return [other for other in self.variants.get(pack.id, [])
+                if _language(other) != _language(pack)]
 
     @property
     def installed_dir(self) -> Path:
@@ -53,7 +78,7 @@ class Library:
 
     def load(self, *, with_plugins: bool = True) -> Library:
         """Read every pack again; ``with_plugins=False`` leaves the plugin scan for later."""
-        self.packs, self.broken = [], []
+        self.clear()
         builtin = self.builtin_dir or builtin_lessons_dir()
         for folder in _pack_folders(builtin):
             self._add(folder, builtin=True)
@@ -80,11 +105,13 @@ class Library:
         except PackError as error:
             self.broken.append(Broken(origin or str(folder), error))
             return
-        if self.get(pack.id) is not None:
+        group = self.variants.get(pack.id, [])
+        same_kind = all(other.builtin == pack.builtin for other in group)
+        if group and (not same_kind or any(_language(o) == _language(pack) for o in group)):
             self.broken.append(Broken(origin or str(folder), PackError(Problem(
                 "pack.toml", "id", f"another pack already uses the id '{pack.id}'"))))
             return
-        self.packs.append(pack)
+        self.variants.setdefault(pack.id, []).append(pack)
 
     def get(self, pack_id: str) -> Pack | None:
         return next((pack for pack in self.packs if pack.id == pack_id), None)
@@ -94,7 +121,12 @@ class Library:
     def plan_install(self, files: PackFiles, *, replace: bool = False) -> InstallPlan:
         """Check a pack and say what installing it would do; raise PackError if it may not."""
         pack = parse_pack(files.files, source=files.origin)
-        installed = self.get(pack.id)
+        group = self.variants.get(pack.id, [])
+        installed = next((p for p in group if _language(p) == _language(pack)), None)
+        if installed is None and group and not group[0].builtin and \
+                set(group[0].authors) == set(pack.authors):
+            return InstallPlan(pack, files, "language", group[0])  # a translation beside it
+        installed = installed or (group[0] if group else None)
         if installed is None:
             return InstallPlan(pack, files, "new")
         if installed.builtin:
@@ -117,6 +149,11 @@ class Library:
         """Copy the pack's files into the data directory, replacing an older copy atomically."""
         ensure_private_dir(self.installed_dir)
         target = self.installed_dir / plan.pack.id
+        if plan.action == "language":
+            target = self.installed_dir / f"{plan.pack.id}.{_language(plan.pack)}"
+        elif plan.installed is not None and self.is_installed(plan.installed) and \
+                plan.installed.source is not None and plan.action != "replace":
+            target = plan.installed.source  # an upgrade of a translation stays in its folder
         staging = Path(tempfile.mkdtemp(prefix=".install-", dir=self.installed_dir))
         try:
             for name, data in plan.files.files.items():
@@ -138,11 +175,17 @@ class Library:
         return target
 
     def remove(self, pack_id: str) -> bool:
-        """Remove an installed pack. Built-in and plugin packs are not removable here."""
-        target = self.installed_dir / pack_id
-        if not (target / "pack.toml").is_file() or target.parent != self.installed_dir:
+        """Remove an installed pack, every language of it. Built-in and plugin packs are not
+        removable here."""
+        targets = [pack.source for pack in self.variants.get(pack_id, [])
+                   if self.is_installed(pack) and pack.source is not None]
+        plain = self.installed_dir / pack_id
+        if (plain / "pack.toml").is_file() and plain not in targets:
+            targets.append(plain)
+        if not targets:
             return False
-        shutil.rmtree(target)
+        for target in targets:
+            shutil.rmtree(target)
         self.load()
         return True
 
@@ -214,3 +257,8 @@ def _entry_point_paths(broken: list[Broken]) -> list[tuple[str, Path]]:
             continue
         found.append((name, path))
     return found
+
+
+def _language(pack: Pack) -> str:
+    """``nb-NO`` and ``nb`` are the same language for choosing a variant."""
+    return pack.language.lower().replace("_", "-").split("-")[0]

@@ -85,10 +85,10 @@ class NetstepsApp(App[int]):
         if self.preview is None:
             self.library.load(with_plugins=False)  # plugins: after the first paint
             return
-        self.library.packs, self.library.broken = [], []
+        self.library.clear()
         self.preview_problems = []
         try:
-            self.library.packs.append(load_pack(self.preview))
+            self.library.add(load_pack(self.preview))
         except PackError as error:
             self.preview_problems = [str(problem) for problem in error.problems]
 
