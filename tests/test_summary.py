@@ -245,7 +245,9 @@ def test_a_chosen_reflection_keeps_its_lines_in_markdown(
     export(store, library, path, Asker([True, False, True]))
     text = path.read_text("utf-8")
     assert "*My reflection on: What do you think?*" in text
-    assert "> I think <b>carefully</b> before I post.\n> Second line of my thoughts." in text
+    # Learner text is escaped in Markdown: it renders as exactly its characters (see below).
+    assert "> I think \\<b\\>carefully\\</b\\> before I post.\n> Second line of my thoughts." \
+        in text
     assert "forum" not in text
 
 

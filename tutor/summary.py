@@ -25,6 +25,7 @@ from tutor.packs.model import Pack
 from tutor.progress.model import Records
 from tutor.session import Confidence, summarize
 from tutor.text import clean, clean_line
+from tutor.text import markdown_literal as md
 from tutor.wording import status_word
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -142,17 +143,18 @@ def render_summary(entries: Iterable[PackEntry], *, markdown: bool,
         lines.append(t("summary.nothing_started"))
     for pack in entries:
         if markdown:
-            lines += [f"## {pack.title}", ""]
+            lines += [f"## {md(pack.title)}", ""]
         else:
             lines += [pack.title, "-" * len(pack.title), ""]
         for lesson in pack.lessons:
             if markdown:
-                lines += [f"### {lesson.title}", ""]
-                lines += [f"- {fact}" for fact in _facts(lesson)]
+                lines += [f"### {md(lesson.title)}", ""]
+                lines += [f"- {md(fact)}" for fact in _facts(lesson)]
                 lines.append("")
                 for reflection in lesson.reflections:
-                    lines += [f"*{t('summary.reflection', prompt=reflection.prompt)}*", ""]
-                    lines += [f"> {line}" if line else ">"
+                    prompt = md(t("summary.reflection", prompt=reflection.prompt))
+                    lines += [f"*{prompt}*", ""]
+                    lines += [f"> {md(line)}" if line else ">"
                               for line in reflection.text.splitlines()]
                     lines.append("")
             else:

@@ -39,3 +39,21 @@ def clean_line(text: str) -> str:
 
 def is_clean(text: str) -> bool:
     return clean(text) == text
+
+
+# What can start markup anywhere in a Markdown line (emphasis, code, links, HTML, entities,
+# tables, strikethrough), and what can only at a line's start (headings, quotes, lists, rules).
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>&|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))")
+
+
+def markdown_literal(text: str) -> str:
+    """Learner or pack text for a Markdown file: it reads the same, and renders as exactly its
+    characters (no heading, emphasis, link or HTML can come from it)."""
+    lines = []
+    for line in clean(text).split("\n"):
+        line = _MD_INLINE.sub(r"\\\1", line)
+        line = _MD_LINE_START.sub(lambda m: m[1] + "\\" + m[2] if not m[2][0].isdigit()
+                                  else m[1] + m[2] + "\\", line)
+        lines.append(line)
+    return "\n".join(lines)
