@@ -39,6 +39,7 @@ def test_hostile_text_renders_as_its_characters() -> None:
     for text in HOSTILE:
         tokens = parser.parse(markdown_literal(text))
         assert not kinds(tokens) & MARKUP, text
-        shown = "".join(t.content for tok in tokens for t in (tok.children or []) if t.type == "text")
+        shown = "".join(child.content for token in tokens for child in (token.children or [])
+                        if child.type == "text")
         plain = text.replace("\n", "")
         assert shown.replace("\n", "") == plain, text
