@@ -5,6 +5,7 @@ Exit codes: 0 done, 1 a user error (one line saying what to do), 2 bad usage (fr
 
 from __future__ import annotations
 
+import contextlib
 import sys
 
 from tutor import __version__
@@ -54,6 +55,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`netsteps lessons | head`): nothing is wrong, say nothing.
+        import os
+
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except UserError as error:
         return fail(str(error))
     except Exception as error:
@@ -123,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
     plan = command(commands, "plan", "plan", cmd_plan)
     plan.add_argument("--export", metavar="FILE", type=Path, help=t("cli.help.plan_export"))
     plan.add_argument("--format", choices=("md", "txt", "html"), help=t("cli.help.plan_format"))
+    plan_commands = plan.add_subparsers(title=t("cli.help.plan_commands"), metavar="COMMAND")
+    done = command(plan_commands, "done", "plan_done", cmd_plan_done)
+    done.add_argument("number", metavar="N", help=t("cli.help.plan_done_number"))
 
     summary = command(commands, "summary", "summary", cmd_summary)
     summary.add_argument("--export", metavar="FILE", type=Path, required=True,
@@ -339,17 +350,41 @@ def cmd_lessons(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from tutor.messages import t
-    from tutor.plan import build_plan, export, format_for, render
+    from tutor.plan import export, format_for, plan_for, render
 
     store = _store()
     library = _library()
-    plan = build_plan(library.packs, store)
+    plan = plan_for(library.packs, store)
     if args.export is None:
         print(render(plan, args.format or "txt"), end="")
         return 0
     fmt = args.format or format_for(args.export)
     path = export(plan, args.export, fmt)
     print(t("cli.plan_saved", path=_shown(path.resolve())))
+    return 0
+
+
+def cmd_plan_done(args: argparse.Namespace) -> int:
+    """Marks the action numbered N in `netsteps plan` done; a wrong N is one line, exit 1."""
+    from tutor import followup
+    from tutor.messages import format_date
+    from tutor.plan import plan_for
+
+    store = _store()
+    plan = plan_for(_library().packs, store)
+    if not plan.actions:
+        raise UserError(t("plan.list.cli_no_actions"))
+    text = args.number.strip()
+    action = plan.numbered(int(text)) if text.isascii() and text.isdecimal() else None
+    if action is None:
+        raise UserError(t("plan.list.cli_no_number", number=_shown(text)[:20],
+                          count=len(plan.actions)))
+    if action.done:
+        print(t("plan.list.cli_already", date=format_date(action.done)))
+        return 0
+    followup.done(store, action)
+    print(t("plan.list.cli_done", action=_shown(action.text),
+            date=format_date(followup.today())))
     return 0
 
 

@@ -338,7 +338,8 @@ class Fields:
         if value is None:
             return ""
         if not ID_PATTERN.match(value):
-            shown = clean_line(value)[:70]
+            # Hidden characters (a newline, a tab) are shown as escapes, so the author sees them.
+            shown = clean_line(value.encode("unicode_escape").decode("ascii"))[:70]
             self.problem(name, f"'{shown}' is not a valid id", ID_RULE + ", at most 64")
             return ""
         return value
