@@ -124,7 +124,8 @@ CASES = [
         id="lesson-id-with-parent-dir"),
     pytest.param(
         _pack(PACK.replace('"hostile"', '"ev\\u001b[2Jil\\u202e"')),
-        [Expect("pack.toml", "'ev[2Jil' is not a valid id", "id")],
+        # Shown as escapes: the author sees the hidden characters, and the terminal gets none.
+        [Expect("pack.toml", "'ev\\x1b[2Jil\\u202e' is not a valid id", "id")],
         id="pack-id-with-escape-shown-cleaned"),
     pytest.param(
         _lesson(lesson_with(steps=READ * 10_000)),
@@ -136,10 +137,10 @@ CASES = [
                 "steps[1].body")],
         id="body-of-25000-characters"),
     pytest.param(
-        _lesson(lesson_with(steps='[[steps]]\nkind = "practice"\nprompt = "Draft a post."\n')),
-        [Expect(LESSON_FILE, "the step kind 'practice' is reserved for a later version",
-                "steps[1].kind")],
-        id="reserved-kind-practice"),
+        _lesson(lesson_with(steps='[[steps]]\nkind = "practice"\nmode = "post"\n'
+                                  'prompt = "Draft a post."\nchecks = ["(a+)+$"]\n')),
+        [Expect(LESSON_FILE, "'(a+)+$' is not a built-in check", "steps[1].checks")],
+        id="practice-step-cannot-bring-a-pattern"),
     pytest.param(
         _lesson(lesson_with(steps='[[steps]]\nkind = "exec"\ncommand = "rm -rf ~"\n')),
         [Expect(LESSON_FILE, "'exec' is not a step kind", "steps[1].kind")],
