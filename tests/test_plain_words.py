@@ -17,8 +17,10 @@ from tutor.messages import t
 from tutor.session import MAX_REFLECTION
 
 # Keys and gestures that only mean something in the full-screen tutor.
-FULL_SCREEN_ONLY = re.compile(r"\bTab\b|→|←|\bEsc\b|\bF\d\b|Ctrl\+|\bclick|\barrow|\bSpace\b"
-                              r"|\bShift\b|\bmouse\b", re.IGNORECASE)
+# An arrow counts as a key where it is pressed ("then → to go on"), not in "from 3 → 4".
+FULL_SCREEN_ONLY = re.compile(r"\b(Tab|Esc|F\d|Ctrl\+|Shift|Space)\b"
+                              r"|(?i:\b(press|then|and|or|with)\s+[→←↑↓]|[→←↑↓]\s+(and|or|to)\b)"
+                              r"|(?i:\bclick|\barrow key|\bmouse\b)")
 
 
 @pytest.fixture
