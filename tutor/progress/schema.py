@@ -31,7 +31,22 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX steps_gen ON steps (gen)",
         "CREATE INDEX settings_gen ON settings (gen)",
     ),
-    # 2: spaced review goes here (review schedule and review history tables).
+    # 2: spaced review of questions missed on the first try (tutor.review). A schedule row per
+    # question: when it is due next (ISO UTC) and the scheduler's own state (JSON); and a
+    # history row per answer, with its time, where it was given (lesson, review, again) and
+    # whether it was right. Written in short transactions of their own and read fresh, never
+    # cached, so two windows never lose each other's reviews.
+    (
+        "CREATE TABLE review_schedule ("
+        " pack TEXT NOT NULL, lesson TEXT NOT NULL, key TEXT NOT NULL,"
+        " due TEXT NOT NULL, state TEXT NOT NULL,"
+        " PRIMARY KEY (pack, lesson, key)) WITHOUT ROWID",
+        "CREATE INDEX review_schedule_due ON review_schedule (due)",
+        "CREATE TABLE review_history ("
+        " id INTEGER PRIMARY KEY, pack TEXT NOT NULL, lesson TEXT NOT NULL, key TEXT NOT NULL,"
+        " at TEXT NOT NULL, source TEXT NOT NULL, correct INTEGER NOT NULL)",
+        "CREATE INDEX review_history_question ON review_history (pack, lesson, key)",
+    ),
     # 3: plan follow-up goes here (when each action was done or put off).
 ]
 

@@ -22,6 +22,7 @@ import dataclasses
 import os
 import sqlite3
 import stat
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -444,6 +445,61 @@ class ProgressStore:
         self._forgotten.add(pack_id)
         self.save()
 
+    # Review of questions missed on the first try (``tutor.review`` says what the rows mean) -
+
+    def review_rows(self) -> list[tuple[str, str, str, str, str]]:
+        """(pack, lesson, key, due, state) of every question in review, read fresh: another
+        window may have answered one a moment ago. Empty when there is nothing yet."""
+        if self._db is None and not self._read_only and self.path.exists():
+            with contextlib.suppress(StoreError):  # another window made the database since
+                self._writable()
+        if self._db is None:
+            return []
+        try:
+            return [tuple(map(str, row)) for row in self._db.execute(  # type: ignore[misc]
+                "SELECT pack, lesson, key, due, state FROM review_schedule")]
+        except sqlite3.Error:  # an older database opened read-only: no review yet
+            return []
+
+    def review(self, pack: str, lesson: str, key: str,
+               change: Callable[[str | None], tuple[str, str] | None],
+               answer: tuple[str, str, bool] | None = None) -> None:
+        """Change one question's review in one short transaction: ``change`` gets the state
+        stored now (None if none) and gives (due, state), or None to leave it as it is;
+        ``answer`` (when, where, right) adds a row to its history. Reading and writing in the
+        one transaction is what keeps two windows' reviews. StoreError if impossible."""
+        db = self._writable() or self._writable()
+        assert db is not None
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            row = db.execute("SELECT state FROM review_schedule WHERE pack = ? AND lesson = ?"
+                             " AND key = ?", (pack, lesson, key)).fetchone()
+            changed = change(None if row is None else str(row[0]))
+            if changed is not None:
+                db.execute("INSERT OR REPLACE INTO review_schedule (pack, lesson, key, due,"
+                           " state) VALUES (?, ?, ?, ?, ?)", (pack, lesson, key, *changed))
+            if answer is not None:
+                db.execute("INSERT INTO review_history (pack, lesson, key, at, source, correct)"
+                           " VALUES (?, ?, ?, ?, ?, ?)", (pack, lesson, key, *answer))
+            db.execute("COMMIT")
+        except BaseException as exc:
+            _rollback(db)
+            if isinstance(exc, sqlite3.Error):
+                raise self._save_error(exc) from None
+            raise
+
+    def review_history(self) -> list[tuple[str, str, str, str, str, bool]]:
+        """(pack, lesson, key, at, where, right) of every answer kept for review, oldest first."""
+        if self._db is None:
+            return []
+        try:
+            return [(str(p), str(lesson), str(k), str(at), str(where), bool(right))
+                    for p, lesson, k, at, where, right in self._db.execute(
+                        "SELECT pack, lesson, key, at, source, correct FROM review_history"
+                        " ORDER BY id")]
+        except sqlite3.Error:
+            return []
+
     def close(self) -> None:
         """Let go of the database (also done when the store is collected)."""
         self._close()
@@ -574,6 +630,8 @@ class ProgressStore:
             for pack in sorted(changes.forgotten):
                 db.execute("DELETE FROM lessons WHERE pack = ?", (pack,))
                 db.execute("DELETE FROM steps WHERE pack = ?", (pack,))
+                db.execute("DELETE FROM review_schedule WHERE pack = ?", (pack,))
+                db.execute("DELETE FROM review_history WHERE pack = ?", (pack,))
                 db.execute("INSERT OR REPLACE INTO forgotten (pack, gen) VALUES (?, ?)",
                            (pack, generation))
             for (pack, lesson), header in changes.new_lessons.items():
