@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from functools import partial
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -17,13 +18,14 @@ from textual.timer import Timer
 from tutor.messages import t
 from tutor.packs.errors import PackError
 from tutor.packs.library import Library
-from tutor.packs.loader import load_pack
 from tutor.packs.model import Lesson, Pack
 from tutor.progress.store import ProgressStore, StoreError
 from tutor.ui.themes import DEFAULT_THEME, OWN_THEMES
 
 if TYPE_CHECKING:
     from tempfile import TemporaryDirectory
+
+    from tutor.packs.source import PackFiles
 
 SAVE_DELAY = 0.4
 # Scanning every installed package for plugin packs waits until the home screen is painted.
@@ -74,6 +76,8 @@ class NetstepsApp(App[int]):
         self.store = store
         self.library = library or Library(data_dir)
         self.preview_problems: list[str] = []
+        self.preview_outline: list[str] = []
+        """Lesson titles of a large previewed pack while it is still being checked."""
         self._pending: set[tuple[str, str]] = set()
         self._save_timer: Timer | None = None
         self._save_problem = ""
@@ -81,16 +85,45 @@ class NetstepsApp(App[int]):
     # Packs
 
     def load_packs(self) -> None:
-        """(Re)read the packs; a preview shows just the author's pack, or its problems."""
+        """(Re)read the packs; a preview shows just the author's pack, or its problems.
+
+        A very large preview is read and checked in the background: its lesson titles show at
+        once, and the lessons open when the check is done.
+        """
         if self.preview is None:
             self.library.load(with_plugins=False)  # plugins: after the first paint
             return
+        from tutor.packs.outline import LARGE, lesson_files, titles
+        from tutor.packs.source import read_pack_files
+
         self.library.clear()
         self.preview_problems = []
+        self.preview_outline = []
         try:
-            self.library.add(load_pack(self.preview))
+            files = read_pack_files(self.preview)
         except PackError as error:
             self.preview_problems = [str(problem) for problem in error.problems]
+            return
+        if len(lesson_files(files.files)) < LARGE:
+            self._preview_read(*_parse_preview(files))
+            return
+        self.preview_outline = titles(files.files)
+        self.run_worker(partial(self._read_preview_in_background, files), thread=True,
+                        group="preview", exclusive=True)
+
+    def _read_preview_in_background(self, files: PackFiles) -> None:
+        self.call_from_thread(self._preview_read, *_parse_preview(files))
+
+    def _preview_read(self, pack: Pack | None, problems: list[str]) -> None:
+        from tutor.ui.screens.home import HomeScreen
+
+        self.preview_outline = []
+        self.library.clear()
+        if pack is not None:
+            self.library.add(pack)
+        self.preview_problems = problems
+        if self.is_running and isinstance(self.screen, HomeScreen):
+            self.screen.refresh_state()
 
     @property
     def packs(self) -> list[Pack]:
@@ -219,3 +252,12 @@ class NetstepsApp(App[int]):
         self.save_now()
         if self._preview_home is not None:
             self._preview_home.cleanup()
+
+
+def _parse_preview(files: PackFiles) -> tuple[Pack | None, list[str]]:
+    from tutor.packs.loader import parse_pack
+
+    try:
+        return parse_pack(files.files, source=files.origin), []
+    except PackError as error:
+        return None, [str(problem) for problem in error.problems]

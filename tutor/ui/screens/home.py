@@ -78,6 +78,9 @@ class HomeScreen(TutorScreen[None]):
         app = self.tutor
         preview = app.preview is not None
         problems: list[str] = app.preview_problems
+        if app.preview_outline:
+            self.show_outline(app.preview_outline)
+            return
         done, total = count_done(self.packs, self.tutor.store)
         started = any(self.status(p, lesson) != "new" for p in self.packs for lesson in p.lessons)
         self.query_one("#welcome", Static).update(
@@ -120,6 +123,19 @@ class HomeScreen(TutorScreen[None]):
         if problems:
             shown.update(say("home.preview_problems", count=len(problems),
                              problems="\n".join(problems)))
+
+    def show_outline(self, titles: list[str]) -> None:
+        """A large previewed pack while it is checked: its lessons, not yet to be opened."""
+        self.query_one("#welcome", Static).update(say("home.preview_title"))
+        self.query_one("#intro", Static).update(say("home.preview_reading", count=len(titles)))
+        for widget in ("#next-up", "#overall", "#problems"):
+            self.query_one(widget).display = False
+        for widget in ("#lessons-title", "#lessons"):
+            self.query_one(widget).display = True
+        lessons = self.query_one("#lessons", OptionList)
+        lessons.clear_options()
+        lessons.add_options(Option(literal(f"   {number}. {title}"), disabled=True)
+                            for number, title in enumerate(titles, start=1))
 
     def open_lesson(self, pack: Pack, lesson: Lesson) -> None:
         from tutor.ui.screens.lesson import LessonScreen
