@@ -45,8 +45,8 @@ def test_the_plan_gathers_reflections_and_actions(pack: Pack, records: Records) 
     assert [s.lesson for s in plan.sections] == ["Lesson one"]
     items = plan.sections[0].items
     assert items[0].is_reflection and items[0].prompt == "What do you think?"
-    assert [(a.text, a.by) for a in plan.actions()] == [("Do X", date(2026, 12, 31)),
-                                                        ("Call Anna", None)]
+    assert [(a.text, a.by) for a in plan.actions] == [("Do X", date(2026, 12, 31)),
+                                                      ("Call Anna", None)]
 
 
 def test_an_empty_plan_says_how_it_fills(pack: Pack) -> None:
@@ -56,13 +56,23 @@ def test_an_empty_plan_says_how_it_fills(pack: Pack) -> None:
 
 
 def test_markdown_and_text_keep_the_learners_words(pack: Pack, records: Records) -> None:
-    plan = build_plan([pack], records)
-    md = render(plan, "md", today=date(2026, 11, 27))
-    assert "# My action plan" in md and "## Lesson one" in md
+    plan = build_plan([pack], records, today=date(2026, 11, 27))
+    md = render(plan, "md")
+    assert "# My action plan" in md and "### Lesson one" in md
     assert "> I will <b>listen</b> first & *then* speak." in md
-    assert "- [ ] Do X (by 31 December 2026)" in md
+    assert "- [ ] By 31 December 2026, I will do X. *(lesson: “Lesson one”)*" in md
     txt = render(plan, "txt")
-    assert "[ ] Call Anna" in txt and "    I will <b>listen</b>" in txt
+    assert "2. [ ] I will call Anna." in txt and "    I will <b>listen</b>" in txt
+    assert txt.index("Later") < txt.index("No date yet") < txt.index("In your own words")
+
+
+def test_a_learners_own_when_sentence_is_kept_as_written(pack: Pack) -> None:
+    record = LessonRecord(status="done", steps={"do": CommitRecord(actions=[
+        Commitment("When I get home on Friday, I will send one request", None, False),
+        Commitment("LinkedIn: update my headline", None, False)])})
+    txt = render(build_plan([pack], Records({("demo", "one"): record})), "txt")
+    assert "[ ] When I get home on Friday, I will send one request" in txt
+    assert "I will LinkedIn: update my headline." in txt  # a name keeps its capital
 
 
 def test_html_is_escaped_and_printable(pack: Pack, records: Records) -> None:

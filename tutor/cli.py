@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("--format", choices=("md", "txt", "html"), help=t("cli.help.plan_format"))
     plan_commands = plan.add_subparsers(title=t("cli.help.plan_commands"), metavar="COMMAND")
     done = command(plan_commands, "done", "plan_done", cmd_plan_done)
-    done.add_argument("number", metavar="N", help=t("cli.help.plan_done_number"))
+    done.add_argument("number", metavar="N", nargs="?", help=t("cli.help.plan_done_number"))
 
     summary = command(commands, "summary", "summary", cmd_summary)
     summary.add_argument("--export", metavar="FILE", type=Path, required=True,
@@ -370,6 +370,9 @@ def cmd_plan_done(args: argparse.Namespace) -> int:
     from tutor.messages import format_date
     from tutor.plan import plan_for
 
+    if args.number is None:  # bad usage, said in one line like argparse's own
+        print("netsteps: " + t("plan.list.cli_which"), file=sys.stderr)
+        return 2
     store = _store()
     plan = plan_for(_library().packs, store)
     if not plan.actions:

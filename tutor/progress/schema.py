@@ -47,7 +47,15 @@ MIGRATIONS: list[tuple[str, ...]] = [
         " at TEXT NOT NULL, source TEXT NOT NULL, correct INTEGER NOT NULL)",
         "CREATE INDEX review_history_question ON review_history (pack, lesson, key)",
     ),
-    # 3: plan follow-up goes here (when each action was done or put off).
+    # 3: the plan's follow-up, a row per action (keyed by its words, casefolded, so the same
+    # action chosen in two lessons is one): the day it was done, a new date the learner chose,
+    # the day it was dropped from the plan (its lesson keeps it), the learner's own cue, and
+    # the day netsteps last asked about it. Dates are ISO text. Read fresh, never cached.
+    (
+        "CREATE TABLE plan_actions ("
+        " action TEXT PRIMARY KEY, done TEXT, due TEXT, dropped TEXT, cue TEXT, asked TEXT)"
+        " WITHOUT ROWID",
+    ),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

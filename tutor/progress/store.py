@@ -36,6 +36,7 @@ from tutor.progress.schema import APPLICATION_ID, MIGRATIONS
 
 Key = tuple[str, str]
 HEADER = ("status", "step", "started", "updated", "completed")
+PLAN_FIELDS = ("done", "due", "dropped", "cue", "asked")
 SIDE_FILES = ("-wal", "-shm", "-journal")
 ASIDE_INFIX = ".unreadable-"
 _EMPTY_LESSON = LessonRecord().to_dict()
@@ -380,7 +381,13 @@ class ProgressStore:
             if self._is_real((pack_id, lesson_id), record):
                 lessons = packs.setdefault(pack_id, {"lessons": {}})["lessons"]
                 lessons[lesson_id] = record.to_dict()
-        return {"schema": SCHEMA_VERSION, "settings": copy.deepcopy(self.settings), "packs": packs}
+        whole: dict[str, Any] = {"schema": SCHEMA_VERSION,
+                                 "settings": copy.deepcopy(self.settings), "packs": packs}
+        marks = {action: {name: value for name, value in row.items() if value}
+                 for action, row in sorted(self.plan_marks().items())}
+        if marks:
+            whole["plan"] = marks
+        return whole
 
     # Writing ---------------------------------------------------------------------------------
 
@@ -434,6 +441,38 @@ class ProgressStore:
         encode(value)  # raises TypeError now rather than at every later save
         self.settings[key] = value
         self.save()
+
+    # The plan's follow-up: a row per action, written and read at once ------------------------
+
+    def plan_marks(self) -> dict[str, dict[str, str | None]]:
+        """Each plan action's follow-up by its key (see ``schema``), read fresh: another window
+        may have marked an action done a moment ago. Empty when there is nothing yet."""
+        if self._db is None:
+            return {}
+        try:
+            rows = self._db.execute(
+                "SELECT action, done, due, dropped, cue, asked FROM plan_actions").fetchall()
+        except sqlite3.Error:  # an older database opened read-only: no follow-up yet
+            return {}
+        return {str(row[0]): dict(zip(PLAN_FIELDS, row[1:], strict=True)) for row in rows}
+
+    def mark_plan(self, action: str, values: dict[str, str | None]) -> None:
+        """Change one action's follow-up in one short transaction; StoreError if impossible."""
+        unknown = set(values) - set(PLAN_FIELDS)
+        if unknown:
+            raise ValueError(f"no such plan field: {sorted(unknown)}")
+        db = self._writable() or self._writable()
+        assert db is not None
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("INSERT OR IGNORE INTO plan_actions (action) VALUES (?)", (action,))
+            for name, value in values.items():  # names checked above, never the learner's
+                db.execute(f"UPDATE plan_actions SET {name} = ? WHERE action = ?",
+                           (value, action))
+            db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _rollback(db)
+            raise self._save_error(exc) from None
 
     def forget_pack(self, pack_id: str) -> None:
         """Remove every record of the pack, here and on disk, even records another window wrote."""
