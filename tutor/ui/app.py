@@ -122,8 +122,9 @@ class NetstepsApp(App[int]):
         if pack is not None:
             self.library.add(pack)
         self.preview_problems = problems
-        if self.is_running and isinstance(self.screen, HomeScreen):
-            self.screen.refresh_state()
+        screens = self.screen_stack if self.is_running else []
+        if screens and isinstance(screens[-1], HomeScreen):
+            screens[-1].refresh_state()
 
     @property
     def packs(self) -> list[Pack]:
