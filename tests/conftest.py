@@ -43,6 +43,7 @@ body = "Some **bold** words."
 id = "q1"
 kind = "choice"
 prompt = "Pick the right one."
+shuffle = false  # the tests type option numbers in the author's order
 options = [
   { text = "Wrong", correct = false, feedback = "Not this, because." },
   { text = "Right", correct = true, feedback = "Yes, because." },
@@ -52,6 +53,7 @@ options = [
 id = "q2"
 kind = "choice"
 prompt = "Pick all the right ones."
+shuffle = false
 multiple = true
 options = [
   { text = "A", correct = true, feedback = "A is right." },

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, WritePack
+from tutor.kinds.choice import KIND as CHOICE
 from tutor.kinds.practice import PracticeStep
 from tutor.messages import format_date, t
 from tutor.packs.library import Library
@@ -65,9 +66,19 @@ def library(data: Path, builtin: Path = LESSONS) -> Library:
 def play(data: Path, answers: Answers, builtin: Path = LESSONS,
          preview: Path | None = None) -> tuple[int, str]:
     out = io.StringIO()
-    code = run_plain(opened_store(data), preview, input_fn=answers, output=out,
+    store = opened_store(data)
+    store.settings["learner_seed"] = SEED
+    code = run_plain(store, preview, input_fn=answers, output=out,
                      library=library(data, builtin))
     return code, out.getvalue()
+
+
+SEED = "tests"  # the learner's own option order, the same in every run
+
+
+def shown(step: ChoiceStep, index: int) -> int:
+    """The number plain mode shows before option ``index`` for the test learner."""
+    return CHOICE.order(step, SEED).index(index) + 1
 
 
 def course() -> Pack:
@@ -79,7 +90,7 @@ def answers_for(step: Step) -> list[str]:
     if isinstance(step, ReadStep):
         return [""]
     if isinstance(step, ChoiceStep):
-        return [" ".join(str(i + 1) for i in sorted(step.correct_indices)), ""]
+        return [" ".join(str(shown(step, i)) for i in sorted(step.correct_indices)), ""]
     if isinstance(step, ReflectStep):
         return [f"My thoughts on {step.key}", "and a second line", ""]
     if isinstance(step, ChecklistStep):
@@ -236,18 +247,20 @@ def test_a_wrong_answer_then_a_right_one(data: Path) -> None:
     assert isinstance(step, ChoiceStep)
     right = min(step.correct_indices)
     wrong = next(i for i in range(len(step.options)) if i not in step.correct_indices)
-    answers = Answers(["1", *up_to(lesson, index), str(wrong + 1), str(right + 1), "", "q"])
+    answers = Answers(["1", *up_to(lesson, index), str(shown(step, wrong)),
+                       str(shown(step, right)), "", "q"])
     code, output = play(data, answers)
 
     assert code == 0
     after = output.split(t("lesson.step_of", number=index + 1, total=len(lesson.steps)), 1)[1]
     not_quite = after.index(t("choice.not_quite"))
-    assert after.index(t("plain.picked_wrong", number=wrong + 1,
+    assert after.index(t("plain.picked_wrong", number=shown(step, wrong),
                          text=step.options[wrong].text)) > not_quite
     assert step.options[wrong].feedback in after
     assert t("plain.try_again") in after
     assert after.index(t("choice.right")) > not_quite
-    assert t("plain.picked_right", number=right + 1, text=step.options[right].text) in after
+    assert t("plain.picked_right", number=shown(step, right),
+             text=step.options[right].text) in after
     assert step.options[right].feedback in after
     record = opened_store(data).find("first-steps", lesson.id)
     assert record is not None

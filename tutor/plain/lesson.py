@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from tutor.course import learner_seed
 from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
-from tutor.plain.prompt import Move, Prompter, Where
+from tutor.plain.prompt import Move, Prompter, Where, means
+from tutor.plain.review import ReviewRunner
 from tutor.plain.saving import Saver
 from tutor.plain.steps import RENDERERS
 from tutor.progress.store import ProgressStore
@@ -29,7 +31,8 @@ class LessonRunner:
         before, at = record.status, record.step
         self.where.lesson = (pack, lesson)
         try:
-            session = LessonSession(lesson, record, save=self.saver.saver((pack.id, lesson.id)))
+            session = LessonSession(lesson, record, save=self.saver.saver((pack.id, lesson.id)),
+                                    seed=learner_seed(self.store))
             self.where.session = session
             self.opening(lesson, before, at)
             while True:
@@ -101,10 +104,17 @@ class LessonRunner:
             said = True
         if not said:
             w.line(t("end.nothing"))
+        reviews = ReviewRunner(self.io, self.store, self.where)
+        reviews.waiting([pack])  # what was missed comes back later on its schedule
+        if s.missed:
+            reviews.offer_again(s.missed)
         following = pack.next_lesson(lesson.id)
-        w.line()
-        if following is None:
-            self.io.ask(t("plain.enter_lessons"), moves=False)
-            return None
-        w.line(t("plain.next_lesson_is", lesson=following.title))
-        return following if not self.io.ask(t("plain.enter_next_lesson"), moves=False) else None
+        while True:
+            w.line()
+            if following is not None:
+                w.line(t("plain.next_lesson_is", lesson=following.title))
+            text = self.io.ask(t("plain.enter_next_lesson" if following else "plain.enter_lessons"),
+                               moves=False)
+            if not (s.missed and means(text, "again")):
+                return following if following is not None and not text else None
+            reviews.again(pack, lesson, s.missed)

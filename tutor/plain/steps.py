@@ -52,14 +52,16 @@ def choice_step(io: Prompter, session: LessonSession) -> None:
     step = cast("ChoiceStep", session.step)
     w = io.w
     w.line(step.prompt)
-    for number, option in enumerate(step.options, start=1):
-        w.line(f"  {number}. {option.text}")
+    # The learner's own order of the options, the same as on the full screen.
+    order = session.option_order()
+    for number, index in enumerate(order, start=1):
+        w.line(f"  {number}. {step.options[index].text}")
     w.line(t("plain.pick_all" if step.multiple else "plain.pick_one", count=len(step.options)))
     result = session.last_result()
     if result is not None:
         w.line()
         w.line(t("plain.last_answer"))
-        _feedback(io, step, result)
+        _feedback(io, step, result, order)
     warned = False
     while True:
         if result is None:
@@ -82,18 +84,18 @@ def choice_step(io: Prompter, session: LessonSession) -> None:
         if not step.multiple and len(picked) > 1:
             w.line(t("plain.one_answer"))
             continue
-        result = session.choose(picked)
+        result = session.choose([order[shown] for shown in picked])
         w.line()
-        _feedback(io, step, result)
+        _feedback(io, step, result, order)
 
 
-def _feedback(io: Prompter, step: ChoiceStep, result: ChoiceResult) -> None:
+def _feedback(io: Prompter, step: ChoiceStep, result: ChoiceResult, order: list[int]) -> None:
     w = io.w
     w.line(t("choice.right") if result.correct else t("choice.not_quite"))
-    for item in result.feedback:
+    for item in sorted(result.feedback, key=lambda item: order.index(item.option)):
         option = step.options[item.option]
         key = "plain.picked_right" if item.correct else "plain.picked_wrong"
-        w.line(t(key, number=item.option + 1, text=option.text))
+        w.line(t(key, number=order.index(item.option) + 1, text=option.text))
         if item.text:
             w.line(item.text)
     if not result.correct:
