@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from rich.color import Color, ColorSystem
+from rich.color_triplet import ColorTriplet
 from textual.pilot import Pilot
 from textual.widgets import Button, OptionList
 
@@ -72,10 +74,16 @@ class Cell:
                 f"({self.colours}) in {self.line.strip()!r}")
 
 
+def in_256(colour: Color) -> ColorTriplet:
+    """The colour a 256-colour terminal shows (many do, and Textual picks the nearest)."""
+    return colour.downgrade(ColorSystem.EIGHT_BIT).get_truecolor()
+
+
 def drawn_cells(app: NetstepsApp) -> list[Cell]:
     """Every visible character of the screen as the terminal receives it, with the contrast of
-    its resolved colours. Textual has already blended transparent colours and turned `dim` into
-    a colour by the time it writes, so the colours here are the ones on screen."""
+    its resolved colours, the lower of a truecolor and a 256-colour terminal. Textual has
+    already blended transparent colours and turned `dim` into a colour by the time it writes,
+    so the colours here are the ones on screen."""
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     cells: list[Cell] = []
     for row, strips in enumerate(getattr(update, "strips", [])):
@@ -93,12 +101,14 @@ def drawn_cells(app: NetstepsApp) -> list[Cell]:
                     # The terminal's own colours: nobody can promise their contrast.
                     cells.append(Cell(row, column - 1, char, 0.0, "terminal default", line))
                     continue
-                fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+                pairs = [(style.color.get_truecolor(), style.bgcolor.get_truecolor()),
+                         (in_256(style.color), in_256(style.bgcolor))]
                 if style.reverse:
-                    fg, bg = bg, fg
+                    pairs = [(bg, fg) for fg, bg in pairs]
                 # A terminal draws `dim` text however it likes: it counts as unreadable.
-                ratio = 1.0 if style.dim else contrast(tuple(fg), tuple(bg))
-                cells.append(Cell(row, column - 1, char, ratio, f"{fg.hex} on {bg.hex}", line))
+                ratio, fg, bg = min((contrast(tuple(fg), tuple(bg)), fg, bg) for fg, bg in pairs)
+                cells.append(Cell(row, column - 1, char, 1.0 if style.dim else ratio,
+                                  f"{fg.hex} on {bg.hex}", line))
     return cells
 
 
