@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.course import NextUp, count_done, next_up, status
@@ -17,7 +17,11 @@ from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
 from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 from tutor.wording import status_word
+
+if TYPE_CHECKING:
+    from tutor.review import Question
 
 MARKS = {"done": "✓", "in_progress": "▸", "new": " "}
 BAR_CELLS = 21
@@ -36,8 +40,11 @@ class HomeScreen(TutorScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", "key.plan"),
         Binding("s", "settings", "key.settings"),
+        Binding("r", "review", "review.key_start"),
         Binding("q", "app.quit", "key.quit", show=False),
     ]
+    _due: tuple[Question, ...] = ()
+    """The questions ready to look at again, as the screen last counted them."""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="home"):
@@ -47,6 +54,9 @@ class HomeScreen(TutorScreen[None]):
             with Horizontal(id="overall"):
                 yield Static(id="overall-label")
                 yield Static(id="overall-bar")
+            with Horizontal(id="review-row"):
+                yield Static(id="review-line")
+                yield Button(say("review.start"), id="review")
             yield Static(say("home.lessons"), id="lessons-title")
             yield OptionList(id="lessons")
             yield Static(id="problems")
@@ -55,10 +65,30 @@ class HomeScreen(TutorScreen[None]):
                 yield Button(say("home.glossary"), id="glossary")
                 yield Button(say("home.help"), id="help")
                 yield Button(say("home.quit"), id="quit")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#next-up", Button).focus()
+        self.call_after_refresh(self.offer_followup)
+
+    def offer_followup(self) -> None:
+        """Once a day at most, after a planned step's date: how did it go? (tutor.followup)"""
+        from tutor import followup
+        from tutor.plan import plan_for
+        from tutor.progress.store import StoreError
+        from tutor.ui.screens.followup import FollowUpScreen
+
+        if self.tutor.preview is not None or self.app.screen is not self:
+            return
+        store = self.tutor.store
+        due = followup.to_ask(plan_for(self.packs, store), store)
+        if not due:
+            return
+        try:
+            followup.asked(store, due)
+        except StoreError:  # it cannot be kept that we asked: better not to ask at all
+            return
+        self.app.push_screen(FollowUpScreen(due))
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, so this is the one place state is drawn.
@@ -123,6 +153,37 @@ class HomeScreen(TutorScreen[None]):
         if problems:
             shown.update(say("home.preview_problems", count=len(problems),
                              problems="\n".join(problems)))
+        self.show_review()
+
+    def show_review(self) -> None:
+        """Say calmly how many questions are ready to look at again, only when some are."""
+        from tutor import review
+        from tutor.progress.store import StoreError
+
+        at = review.now()
+        try:
+            review.take_in(self.tutor.store, self.packs, at)
+        except StoreError as error:
+            self.notify(str(error), markup=False, severity="error", timeout=15)
+        self._due = tuple(review.due(self.tutor.store, self.packs, at))
+        row = self.query_one("#review-row")
+        row.display = bool(self._due)
+        if self._due:
+            self.query_one("#review-line", Static).update(
+                say("review.waiting", count=len(self._due)))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review":
+            return bool(self._due)
+        return True
+
+    @on(Button.Pressed, "#review")
+    def action_review(self) -> None:
+        from tutor.ui.screens.review import ReviewScreen
+
+        if self._due:
+            self.app.push_screen(ReviewScreen(list(self._due)))
 
     def show_outline(self, titles: list[str]) -> None:
         """A large previewed pack while it is checked: its lessons, not yet to be opened."""

@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Markdown, ProgressBar, Static
+from textual.widgets import Button, Markdown, ProgressBar, Static
 
 from tutor.glossary import terms_in
 from tutor.packs.model import Lesson, Pack
 from tutor.session import LessonSession
 from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorScreen
+from tutor.ui.widgets.footer import KeyFooter
 from tutor.ui.widgets.steps import RateView, StepView, view_for
 
 
@@ -45,7 +46,7 @@ class LessonScreen(TutorScreen[None]):
         with Horizontal(id="nav"):
             yield Button(say("lesson.back"), id="back")
             yield Button(say("lesson.next"), id="next", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         app = self.tutor

@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.messages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, catalog, language, t
 from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.themes import THEMES
+from tutor.ui.widgets.footer import KeyFooter
 
 LANGUAGE_SETTING = "language"
 THEME_SETTING = "theme"
@@ -45,9 +46,11 @@ class SettingsScreen(TutorScreen[None]):
             yield OptionList(*self.language_options(), id="languages")
             yield Static(say("settings.theme"), classes="settings-heading")
             yield OptionList(*self.theme_options(), id="themes")
+            yield Static(say("followup.setting"), classes="settings-heading")
+            yield OptionList(*self.followup_options(), id="followup")
             yield Static(id="settings-saved")
             yield Button(say("settings.close"), id="close", variant="primary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show_choices()
@@ -56,12 +59,33 @@ class SettingsScreen(TutorScreen[None]):
         self.query_one("#languages", OptionList).focus()
         self.mark(self.query_one("#languages", OptionList), language())
         self.mark(self.query_one("#themes", OptionList), self.app.theme)
+        self.mark(self.query_one("#followup", OptionList), self.followup_choice())
 
     def language_options(self) -> list[Option]:
         return choices([(code, LANGUAGE_NAMES[code]) for code in LANGUAGES], language())
 
     def theme_options(self) -> list[Option]:
         return choices([(name, theme_label(name)) for name in THEMES], self.app.theme)
+
+    def followup_choice(self) -> str:
+        from tutor import followup
+
+        return "on" if followup.is_on(self.tutor.store) else "off"
+
+    def followup_options(self) -> list[Option]:
+        return choices([("on", t("followup.setting_on")), ("off", t("followup.setting_off"))],
+                       self.followup_choice())
+
+    @on(OptionList.OptionSelected, "#followup")
+    def followup_chosen(self, event: OptionList.OptionSelected) -> None:
+        from tutor import followup
+
+        followup.switch(self.tutor.store, event.option.id == "on")
+        options = self.query_one("#followup", OptionList)
+        options.clear_options()
+        options.add_options(self.followup_options())
+        self.mark(options, self.followup_choice())
+        self.said(t("followup.setting_saved"))
 
     @staticmethod
     def mark(options: OptionList, chosen: str) -> None:
