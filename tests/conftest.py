@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# The checked copy of the built-in course goes to a folder of the test run's own, never to the
+# cache folder of the person running the tests (child processes inherit it too).
+os.environ.setdefault("NETSTEPS_CACHE", tempfile.mkdtemp(prefix="netsteps-test-cache-"))
 
 REPO = Path(__file__).resolve().parent.parent
 COURSE = REPO / "lessons" / "first-steps"

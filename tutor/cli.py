@@ -605,6 +605,9 @@ def cmd_data_delete(args: argparse.Namespace) -> int:
         print(t("data.erase_nothing"))
         return 1
     failed, folder_gone = erase(erasing)
+    from tutor.packs.cache import forget_all
+
+    forget_all()  # the checked copy of the built-in course: netsteps wrote it, so it goes too
     for entry, error in failed:
         fail(t("data.not_erased", name=_shown(entry.name), reason=_os_message(error)))
     if failed:

@@ -100,11 +100,17 @@ class Library:
         return len(self.packs) - before
 
     def _add(self, folder: Path, *, builtin: bool = False, origin: str = "") -> None:
-        try:
-            pack = load_pack(folder, builtin=builtin)
-        except PackError as error:
-            self.broken.append(Broken(origin or str(folder), error))
-            return
+        from tutor.packs import cache
+
+        pack = cache.load_cached(folder) if builtin else None
+        if pack is None:
+            try:
+                pack = load_pack(folder, builtin=builtin)
+            except PackError as error:
+                self.broken.append(Broken(origin or str(folder), error))
+                return
+            if builtin:
+                cache.save_cached(folder, pack)
         group = self.variants.get(pack.id, [])
         same_kind = all(other.builtin == pack.builtin for other in group)
         if group and (not same_kind or any(_language(o) == _language(pack) for o in group)):
