@@ -137,6 +137,8 @@ def child_env(cache: Path | None, home: Path | None = None) -> dict[str, str]:
         env["PYTHONDONTWRITEBYTECODE"] = "1"
     else:
         env["PYTHONPYCACHEPREFIX"] = str(cache)
+        # The checked copy of the built-in course lives beside the bytecode, warmed the same way.
+        env["NETSTEPS_CACHE"] = str(cache / "netsteps-cache")
     env.update(
         TERM="xterm-256color",
         COLUMNS=str(COLUMNS),
@@ -700,8 +702,63 @@ def render(figures: list[Figure], machine: list[tuple[str, str]]) -> str:
     return "\n".join(out)
 
 
+# 5. Moving to the next step of a lesson -------------------------------------------------------
+
+
+def bench_step(settings: Settings, cache: Path | None) -> list[Figure]:
+    """From pressing Next until the next step is built and drawn, over every step of the first
+    two lessons; the baseline is the cheapest change a screen can make in the same app: new
+    words in one line of text."""
+    figure = Figure("next step drawn (headless)", "one line of text changed",
+                    target="median <= 50 ms", max_seconds=0.05)
+    import asyncio
+
+    from textual.widgets import Static
+
+    from tutor.packs.library import Library
+    from tutor.progress.store import ProgressStore
+    from tutor.ui.app import NetstepsApp
+    from tutor.ui.screens.lesson import LessonScreen
+
+    steps: list[float] = []
+    floor: list[float] = []
+
+    async def walk(home: Path) -> None:
+        store = ProgressStore(home)
+        store.load()
+        app = NetstepsApp(store=store, data_dir=home,
+                          library=Library(home, use_entry_points=False))
+        async with app.run_test(size=(COLUMNS, LINES)) as pilot:
+            for lesson in app.packs[0].lessons[:2]:
+                await app.push_screen(LessonScreen(app.packs[0], lesson))
+                await pilot.pause()
+                screen = app.screen
+                assert isinstance(screen, LessonScreen)
+                line = screen.query_one("#step-count", Static)
+                for number in range(len(lesson.steps) - 1):
+                    start = time.perf_counter()
+                    line.update(f"Step {number} of many")
+                    await pilot.pause()
+                    floor.append(time.perf_counter() - start)
+                    start = time.perf_counter()
+                    await screen.action_next()
+                    await pilot.pause()
+                    steps.append(time.perf_counter() - start)
+                app.pop_screen()
+                await pilot.pause()
+
+    for _ in range(max(1, settings.cli_runs)):
+        with fresh_dir("netsteps-bench-step-") as home:
+            asyncio.run(walk(home))
+    figure.median = statistics.median(steps)
+    figure.baseline = statistics.median(floor)
+    figure.runs = len(steps)
+    return [figure]
+
+
 BENCHES: dict[str, Callable[[Settings, Path | None], list[Figure]]] = {
     "home": bench_home_screen,
+    "step": bench_step,
     "version": bench_version,
     "pack": bench_pack,
     "save": bench_save,
