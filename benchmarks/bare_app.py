@@ -1,7 +1,8 @@
 """The smallest Textual app worth comparing with netsteps: one line of text and a footer.
 
-``benchmarks/run.py`` starts it in a pseudo-terminal and waits until "ready-marker" and its footer's "Quit" are on screen;
-the time that takes is the floor any Textual app pays to import Textual and paint a screen.
+``benchmarks/run.py`` starts it in a pseudo-terminal and waits until "ready-marker" and its
+footer's "Quit" are on screen; the time that takes is the floor any Textual app pays to import
+Textual and paint a screen.
 """
 
 from typing import ClassVar
