@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 from tutor.kinds.choice import ChoiceRecord, ChoiceStep
 from tutor.packs.model import Lesson, Pack
 from tutor.progress.model import LessonRecord, Records
-from tutor.session import LessonSession
 
 if TYPE_CHECKING:
     from fsrs import Card, Scheduler
+
+    from tutor.session import LessonSession
 
 ROUND_SIZE = 10
 """The most questions one review round asks: a short round, and the rest wait calmly."""
@@ -252,6 +253,8 @@ class ReviewRound:
         return True
 
     def _session(self) -> LessonSession:
+        from tutor.session import LessonSession  # the lesson's machinery, when a round starts
+
         if not self.questions or self.index >= self.total:
             return LessonSession(Lesson("", "", "", 0, (), (), ""), LessonRecord())
         question = self.question

@@ -9,8 +9,10 @@ from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
 from tutor.plain.lesson import LessonRunner
 from tutor.plain.prompt import Prompter, Where, means
+from tutor.plain.review import ReviewRunner
 from tutor.plan import build_plan, render
 from tutor.progress.store import ProgressStore, StoreError
+from tutor.review import Question
 from tutor.text import clean_line
 from tutor.wording import status_word
 
@@ -26,6 +28,8 @@ class Menu:
         self.lessons = lessons
         self.where = where
         self.preview = preview
+        self.reviews = ReviewRunner(io, store, where)
+        self.due: list[Question] = []
 
     def status(self, pack: Pack, lesson: Lesson) -> str:
         return status(self.store, pack, lesson)
@@ -54,6 +58,8 @@ class Menu:
                     continue
             elif means(text, "plan"):
                 self.show_plan()
+            elif means(text, "review") and self.due:
+                self.reviews.run(self.due)
             elif means(text, "language"):
                 self.choose_language()
             elif text.isdecimal() and 1 <= int(text) <= len(self.entries):
@@ -77,6 +83,9 @@ class Menu:
         else:
             done = sum(1 for p, lesson in self.entries if self.status(p, lesson) == "done")
             w.line(t("home.overall", done=done, total=len(self.entries)))
+        self.due = self.reviews.waiting(self.packs)
+        if self.due:  # said calmly, and only when some are waiting
+            w.line(t("review.waiting", count=len(self.due)))
         many = len(self.packs) > 1
         number = 0
         for pack in self.packs:
@@ -110,6 +119,8 @@ class Menu:
             w.line("  " + t("plain.menu_number_one"))
         elif self.entries:
             w.line("  " + t("plain.menu_numbers", count=len(self.entries)))
+        if self.due:
+            w.line("  " + t("review.menu_review"))
         w.line("  " + t("plain.menu_plan"))
         w.line("  " + t("plain.menu_language"))
         w.line("  " + t("plain.menu_help"))
