@@ -123,6 +123,10 @@ class ReviewScreen(TutorScreen[None]):
         else:
             await self.show_end()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The question list's ← goes back a step in a lesson; a round has no step before.
+        return action != "back"
+
     def action_leave(self) -> None:
         self.app.pop_screen()
 
