@@ -74,7 +74,7 @@ async def _click_on(pilot: Pilot[object], widget: Widget, text: str) -> None:
 
 HOSTILE_STEPS: list[dict[str, object]] = [
     {"kind": "read", "title": f"R {MARKUP}", "body": f"{MARKUP} and [link=https://evil]x[/link]"},
-    {"kind": "choice", "prompt": f"P {MARKUP}", "options": [
+    {"kind": "choice", "prompt": f"P {MARKUP}", "shuffle": False, "options": [
         {"text": MARKUP, "correct": False, "feedback": f"F {MARKUP}"},
         {"text": "Fine", "correct": True, "feedback": "Yes."},
     ]},
