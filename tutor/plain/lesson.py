@@ -14,6 +14,20 @@ from tutor.session import LessonSession
 from tutor.wording import action_line
 
 
+def confidence_lines(pack: Pack, statement: str, before: int | None, after: int | None,
+                     store: ProgressStore) -> str:
+    """"How sure you feel: 2 → 4", and the whole course's once two lessons are rated."""
+    from tutor.confidence import Change, arrow_line, course_change, course_changes
+
+    if not (before and after):
+        return ""
+    lines = [t("confidence.row", lesson=t("confidence.title"),
+               line=arrow_line(Change(statement, before, after)))]
+    if course := course_change(course_changes([pack], store)):
+        lines.append(t("confidence.row", lesson=course.lesson, line=arrow_line(course)))
+    return "\n".join(lines)
+
+
 class LessonRunner:
     def __init__(self, io: Prompter, store: ProgressStore, saver: Saver, where: Where) -> None:
         self.io = io
@@ -85,7 +99,10 @@ class LessonRunner:
         for change in s.confidence:
             if words := change.describe():
                 w.line(words)
+                w.lines(confidence_lines(pack, change.statement, change.before, change.after,
+                                         self.store), indent="  ")
                 said = True
+                break
         if s.ticked:
             w.line(t("end.ticked_one" if s.ticked == 1 else "end.ticked", count=s.ticked))
             said = True

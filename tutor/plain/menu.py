@@ -10,7 +10,6 @@ from tutor.packs.model import Lesson, Pack
 from tutor.plain.lesson import LessonRunner
 from tutor.plain.prompt import Prompter, Where, means
 from tutor.plain.review import ReviewRunner
-from tutor.plan import build_plan, render
 from tutor.progress.store import ProgressStore, StoreError
 from tutor.review import Question
 from tutor.text import clean_line
@@ -40,6 +39,10 @@ class Menu:
 
     def run(self) -> None:
         """The list, again and again, until the learner quits or the input ends."""
+        if not self.preview:  # at most once a day: how did the planned steps go?
+            from tutor.plain.plan import PlanView
+
+            PlanView(self.io, self.store, self.packs, preview=False).follow_up()
         self.show()
         while True:
             self.where.in_menu = True
@@ -145,12 +148,10 @@ class Menu:
             self.w.line(t("plain.bad_number", count=len(LANGUAGES)))
 
     def show_plan(self) -> None:
-        self.w.line()
-        self.w.lines(render(build_plan(self.packs, self.store), "txt").rstrip())
-        if not self.preview:
-            self.w.line()
-            self.w.line(t("plain.plan_export"))
-        self.io.ask(t("plain.enter_lessons"), moves=False)
+        """The plan, where each action's number marks it done (tutor.plain.plan)."""
+        from tutor.plain.plan import PlanView
+
+        PlanView(self.io, self.store, self.packs, preview=self.preview).show()
 
 
 def _next_label(up: NextUp) -> str:

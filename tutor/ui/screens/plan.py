@@ -62,7 +62,6 @@ class PlanScreen(TutorScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="plan-area"):
             yield Static(say("plan.title"), id="plan-title")
-            yield Static(id="plan-body")
             yield Static(say("plan.list.how"), id="plan-how", classes="muted")
             yield OptionList(id="plan-list")
             with Horizontal(id="plan-list-actions"):
@@ -75,7 +74,7 @@ class PlanScreen(TutorScreen[None]):
                                 max_length=followup.MAX_CUE)
                     yield Button(say("plan.list.cue_save"), id="cue-save")
             yield Static(id="plan-said")
-            yield Static(id="plan-words")
+            yield Static(id="plan-body")
             yield Static(id="plan-confidence")
             yield Static(say("plan.export_intro"), classes="muted")
             with Horizontal(id="plan-actions"):
@@ -105,8 +104,8 @@ class PlanScreen(TutorScreen[None]):
         self.plan = plan_for(self.tutor.packs, self.tutor.store)
         plan = self.plan
         body = self.query_one("#plan-body", Static)
-        body.update(self.render_plan(plan) if plan.is_empty else "")
-        body.display = plan.is_empty
+        body.update(self.render_plan(plan))
+        body.display = plan.is_empty or bool(plan.reflections)
         options = self.query_one("#plan-list", OptionList)
         options.clear_options()
         self.rows: list[PlanAction | None] = []
@@ -123,9 +122,6 @@ class PlanScreen(TutorScreen[None]):
                           if row is not None and row.key == keep), None)
             options.highlighted = index if index is not None else next(
                 i for i, row in enumerate(self.rows) if row is not None)
-        words = self.query_one("#plan-words", Static)
-        words.update(self.render_words(plan))
-        words.display = bool(plan.reflections)
         chart = self.query_one("#plan-confidence", Static)
         changes = [*plan.confidence, *([plan.course] if plan.course else [])]
         chart.display = bool(changes)
@@ -135,11 +131,12 @@ class PlanScreen(TutorScreen[None]):
 
     @staticmethod
     def render_plan(plan: Plan) -> Content:
-        """The words of the plan that are not ticked: said when it is empty."""
-        return say("plan.empty") if plan.is_empty else Content("")
-
-    @staticmethod
-    def render_words(plan: Plan) -> Content:
+        """What is not ticked in the list: the learner's own words under their prompts (or how
+        the plan fills, while it is empty)."""
+        if plan.is_empty:
+            return say("plan.empty")
+        if not plan.reflections:
+            return Content("")
         parts: list[Content] = [bold(t("plan.list.own_words"))]
         lesson = ""
         for item in plan.reflections:
