@@ -121,3 +121,14 @@ def write_pack(tmp_path: Path) -> WritePack:
         return folder
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test lives on the same day, so plan groups, follow-ups and snapshots do not change
+    with the calendar (tests that move time set their own clock over this one)."""
+    from datetime import date
+
+    from tutor import followup
+
+    monkeypatch.setattr(followup, "CLOCK", lambda: date(2026, 12, 5))

@@ -43,3 +43,35 @@ def test_hostile_text_renders_as_its_characters() -> None:
                         if child.type == "text")
         plain = text.replace("\n", "")
         assert shown.replace("\n", "") == plain, text
+
+
+def test_a_plan_exported_as_markdown_holds_no_markup_from_the_learner() -> None:
+    from datetime import date
+
+    from tests.conftest import LESSON_TOML, PACK_TOML
+    from tutor.kinds import CommitRecord, ReflectRecord
+    from tutor.packs.loader import parse_pack
+    from tutor.plan import build_plan, render
+    from tutor.progress.model import Commitment, LessonRecord
+
+    pack = parse_pack({"pack.toml": PACK_TOML.encode(), "01.toml": LESSON_TOML.encode()})
+    record = LessonRecord(status="done", steps={
+        "think": ReflectRecord(text="# Not a heading\n<script>alert(1)</script>\n**not bold**"),
+        "do": CommitRecord(actions=[Commitment("<img src=x> [link](https://e.example)",
+                                               date(2026, 12, 31))]),
+    })
+
+    class Records:
+        def find(self, pack_id: str, lesson_id: str) -> LessonRecord | None:
+            return record
+
+    text = render(build_plan([pack], Records()), "md", today=date(2026, 12, 5))
+    tokens = MarkdownIt("commonmark").parse(text)
+    found = kinds(tokens)
+    assert not found & {"html_block", "html_inline", "strong_open", "link_open", "image"}
+    headings = [tokens[i + 1].content for i, tok in enumerate(tokens) if tok.type == "heading_open"]
+    assert "Not a heading" not in headings
+    shown = "".join(child.content for token in tokens for child in (token.children or [])
+                    if child.type == "text")
+    for words in ("<script>alert(1)</script>", "**not bold**", "<img src=x>", "[link]"):
+        assert words in shown

@@ -59,7 +59,8 @@ def test_markdown_and_text_keep_the_learners_words(pack: Pack, records: Records)
     plan = build_plan([pack], records, today=date(2026, 11, 27))
     md = render(plan, "md")
     assert "# My action plan" in md and "### Lesson one" in md
-    assert "> I will <b>listen</b> first & *then* speak." in md
+    # Escaped for Markdown, so it renders as exactly the learner's characters.
+    assert "> I will \\<b\\>listen\\</b\\> first \\& \\*then\\* speak." in md
     assert "- [ ] By 31 December 2026, I will do X. *(lesson: “Lesson one”)*" in md
     txt = render(plan, "txt")
     assert "2. [ ] I will call Anna." in txt and "    I will <b>listen</b>" in txt

@@ -29,3 +29,8 @@ def parse_date(text: str, today: date | None = None) -> date | None:
         candidate = date(today.year, month, day)
         return candidate if candidate >= today else date(today.year + 1, month, day)
     raise ValueError(text)
+
+
+def input_date(day: date) -> str:
+    """A date as the learner types it in a box, the way the box's example shows it."""
+    return f"{day.day:02}.{day.month:02}.{day.year}"

@@ -32,6 +32,7 @@ from tutor.kinds import PlanItem, kind_of
 from tutor.messages import format_date, language, t
 from tutor.packs.model import Pack
 from tutor.progress.model import Records
+from tutor.text import markdown_literal as md
 from tutor.wording import by_when
 
 FORMATS = ("md", "txt", "html")
@@ -238,19 +239,19 @@ def _markdown(plan: Plan, today: date) -> str:
         lines += [f"## {heading(group)}", ""]
         for action in actions:
             box = "[x]" if action.done else "[ ]"
-            lines.append(f"- {box} {sentence(action)} *({small_print(action)})*")
+            lines.append(f"- {box} {md(sentence(action))} *({md(small_print(action))})*")
         lines.append("")
     if plan.reflections:
         lines += [f"## {t('plan.list.own_words')}", ""]
         for lesson, reflections in _by_lesson(plan):
-            lines += [f"### {lesson}", ""]
+            lines += [f"### {md(lesson)}", ""]
             for item in reflections:
-                lines += [f"*{item.prompt}*", ""]
-                lines += [f"> {line}" if line else ">" for line in item.text.splitlines()]
+                lines += [f"*{md(item.prompt)}*", ""]
+                lines += [f"> {md(line)}" if line else ">" for line in item.text.splitlines()]
                 lines.append("")
     if confidence := _confidence_lines(plan):
         lines += [f"## {t('confidence.title')}", ""]
-        lines += [f"- {line}" for line in confidence]
+        lines += [f"- {md(line)}" for line in confidence]
     return "\n".join(lines).rstrip() + "\n"
 
 

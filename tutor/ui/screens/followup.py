@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
 from tutor import followup
-from tutor.dates import parse_date
+from tutor.dates import input_date, parse_date
 from tutor.messages import format_date, t
 from tutor.plan import PlanAction, sentence, small_print
 from tutor.progress.store import StoreError
@@ -106,10 +106,11 @@ class FollowUpScreen(TutorScreen[None]):
     @on(Button.Pressed, "#fu-not-yet")
     def not_yet(self) -> None:
         box = self.query_one("#fu-date", Input)
-        box.value = followup.later().isoformat()
+        box.value = input_date(followup.later())
         self.query_one("#fu-date-problem", Static).update("")
         self.query_one("#followup-date").display = True
         box.focus()
+        box.cursor_position = len(box.value)  # so Backspace and Ctrl+U work on the date shown
 
     @on(Input.Submitted, "#fu-date")
     @on(Button.Pressed, "#fu-keep-date")

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from tutor.dates import parse_date
+from tutor.dates import input_date, parse_date
 from tutor.messages import t
 from tutor.progress.model import Commitment
 from tutor.text import clean
@@ -60,7 +60,7 @@ class CommitView(StepView):
         actions = self.record.actions if self.record else []
         suggested = {text.casefold() for text in self.step.actions}
         self.own = [a.text for a in actions if a.text.casefold() not in suggested]
-        self.dates = {a.text: a.by.isoformat() if a.by else "" for a in actions}
+        self.dates = {a.text: input_date(a.by) if a.by else "" for a in actions}
         yield Static(bold(self.step.prompt), classes="step-title")
         yield Static(say("commit.how"), classes="muted")
         chosen = {action.text for action in actions}
