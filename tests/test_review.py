@@ -209,3 +209,14 @@ def test_the_scheduler_is_not_imported_at_start_up_or_to_count(home: Path, pack:
                          check=True).stdout.split()
     assert out == ["2", "False", "True"]
 
+
+
+def test_the_data_export_holds_the_review_schedule_and_history(home: Path, pack: Pack) -> None:
+    store = open_store(home)
+    take_lesson(store, pack, wrong_first=True)
+    take_in(store, [pack], MONDAY)
+    whole = open_store(home).as_dict()
+    assert [row["step"] for row in whole["review"]["schedule"]] == ["q1", "q2"]
+    assert whole["review"]["history"] == [] or all(
+        set(row) == {"pack", "lesson", "step", "at", "where", "right"}
+        for row in whole["review"]["history"])

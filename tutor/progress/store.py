@@ -387,6 +387,13 @@ class ProgressStore:
                  for action, row in sorted(self.plan_marks().items())}
         if marks:
             whole["plan"] = marks
+        schedule = [{"pack": p, "lesson": lesson, "step": k, "due": due}
+                    for p, lesson, k, due, _ in sorted(self.review_rows())]
+        history = [{"pack": p, "lesson": lesson, "step": k, "at": at, "where": where,
+                    "right": right}
+                   for p, lesson, k, at, where, right in self.review_history()]
+        if schedule or history:
+            whole["review"] = {"schedule": schedule, "history": history}
         return whole
 
     # Writing ---------------------------------------------------------------------------------
