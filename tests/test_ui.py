@@ -89,7 +89,7 @@ async def test_a_whole_lesson_from_home_to_the_end(home: Path) -> None:
             await answer_step(pilot, app)
         assert isinstance(app.screen, LessonEndScreen)
         summary = text_of(app, "#end-summary")
-        assert "You answered 3 of 3 questions, all of them right." in summary
+        assert "You answered 3 of 3 questions, all of them right on the first try." in summary
         assert "from 4 to 4" in summary or "stayed at 4" in summary
         assert "My own words" in summary
     store = ProgressStore(home)
