@@ -115,3 +115,20 @@ async def test_a_window_too_small_is_said_kindly_and_passes(home: Path) -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_home_button_label_is_never_cut(home: Path) -> None:
+    from tutor.progress.store import ProgressStore
+
+    store = ProgressStore(home)
+    store.load()
+    store.lesson("first-steps", "why").status = "done"
+    store.save("first-steps", "why")
+    app = make_app(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        button = app.screen.query_one("#next-up", Button)
+        label = str(button.label)
+        assert label.endswith("Your profile, safely")
+        rows = button.content_region.height
+        assert rows * button.content_region.width >= len(label), f"'{label}' is cut"

@@ -131,6 +131,7 @@ class HomeScreen(TutorScreen[None]):
             button.label = say("home.all_done")
         else:
             button.label = say("home.start")
+        button.refresh(layout=True)  # a longer label gets the width (or the lines) it needs
         self.query_one("#overall-label", Static).update(say("home.overall", done=done, total=total))
         self.query_one("#overall-bar", Static).update(progress_bar(done, total))
         lessons = self.query_one("#lessons", OptionList)
