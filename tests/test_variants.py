@@ -83,3 +83,16 @@ def test_an_installed_translation_sits_beside_its_original(tmp_path: Path) -> No
     assert sorted(len(group) for group in library.variants.values()) == [2]
     assert library.remove("demo")
     assert library.variants == {}
+
+
+def test_norwegian_words_find_their_glossary_terms_and_sort_the_norwegian_way() -> None:
+    from tutor.glossary import search, terms_in
+    from tutor.packs.model import Lesson, ReadStep, Term
+
+    terms = (Term("App", "Et program på telefonen."), Term("Ære", "…"), Term("Øre", "…"),
+             Term("Åpen profil", "…"), Term("Zoom", "…"))
+    lesson = Lesson("l", "T", "S", 5, ("o",), (ReadStep("r", title="", body="Appene dine."),),
+                    "01.toml")
+    assert [term.term for term in terms_in(lesson, terms)] == ["App"]
+    assert [term.term for term in search(terms, "")] == ["App", "Zoom", "Ære", "Øre",
+                                                         "Åpen profil"]

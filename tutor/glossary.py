@@ -13,9 +13,13 @@ def _names(term: Term) -> list[str]:
     return [term.term, *term.also]
 
 
+# Endings a term may take in running text: English plurals ("hashtags") and the Norwegian
+# definite and plural forms ("appen", "appene", "profilen", "innleggene", "nettverkets").
+_ENDINGS = "(?:s|es|en|et|er|ene|a|e|ne|ens|ets|ers|enes)?"
+
+
 def _pattern(name: str) -> re.Pattern[str]:
-    # Allow a plain plural or -s form ("hashtags", "followers") after the term.
-    return re.compile(rf"(?<!\w){re.escape(name)}(?:s|es)?(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){re.escape(name)}{_ENDINGS}(?!\w)", re.IGNORECASE)
 
 
 def terms_in(lesson: Lesson, terms: Iterable[Term]) -> list[Term]:
@@ -24,13 +28,21 @@ def terms_in(lesson: Lesson, terms: Iterable[Term]) -> list[Term]:
     return [term for term in terms if any(_pattern(n).search(text) for n in _names(term))]
 
 
+# Norwegian sorts æ, ø and å after z, in that order; English words are not affected.
+_NORDIC = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # the three characters after z
+
+
+def _order(term: Term) -> str:
+    return term.term.casefold().translate(_NORDIC)
+
+
 def search(terms: Iterable[Term], query: str) -> list[Term]:
     """Terms whose name matches first, then those whose meaning mentions the query."""
     query = " ".join(query.split()).casefold()
     items = list(terms)
     if not query:
-        return sorted(items, key=lambda term: term.term.casefold())
+        return sorted(items, key=_order)
     by_name = [term for term in items if any(query in n.casefold() for n in _names(term))]
     by_meaning = [term for term in items
                   if term not in by_name and query in term.meaning.casefold()]
-    return sorted(by_name, key=lambda term: term.term.casefold()) + by_meaning
+    return sorted(by_name, key=_order) + by_meaning
