@@ -10,8 +10,8 @@ from tutor.course import learner_seed
 from tutor.kinds.base import Missed
 from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
-from tutor.plain.prompt import Move, Prompter, Where, numbers
-from tutor.plain.steps import _feedback
+from tutor.plain.prompt import Move, Prompter, Where
+from tutor.plain.steps import ask_question
 from tutor.progress.store import ProgressStore, StoreError
 from tutor.review import Question, ReviewRound
 from tutor.text import clean_line
@@ -82,43 +82,11 @@ class ReviewRunner:
         """One question, as the lesson asks it; returns when the learner goes on."""
         w = self.w
         question = current.question
-        step = question.step
         w.line()
         w.line(t("review.question_of", number=current.number, total=current.total)
                + " · " + t("review.from_lesson", lesson=question.lesson.title))
-        w.line(step.prompt)
-        order = current.session.option_order()  # the learner's own order, as in the lesson
-        for number, index in enumerate(order, start=1):
-            w.line(f"  {number}. {step.options[index].text}")
-        w.line(t("plain.pick_all" if step.multiple else "plain.pick_one",
-                 count=len(step.options)))
         go_on = t("review.plain_finish" if current.is_last else "review.plain_next")
-        result = None
-        warned = False
-        while True:
-            if result is None:
-                prompt = t("plain.your_answer")
-            elif result.correct:
-                prompt = go_on
-            else:
-                prompt = t("plain.answer_or_enter")
-            text = self.io.ask(prompt)
-            if not text:
-                if result is not None or warned:
-                    return
-                w.line(t("review.plain_skip"))
-                warned = True
-                continue
-            picked = numbers(text, len(step.options))
-            if picked is None:
-                w.line(t("plain.bad_number", count=len(step.options)))
-                continue
-            if not step.multiple and len(picked) > 1:
-                w.line(t("plain.one_answer"))
-                continue
-            result = current.session.choose([order[shown] for shown in picked])
-            w.line()
-            _feedback(self.io, step, result, order)
+        ask_question(self.io, current.session, go_on=go_on, skip=t("review.plain_skip"))
 
     def end(self, current: ReviewRound, again: bool) -> None:
         w = self.w

@@ -49,10 +49,15 @@ def read_step(io: Prompter, session: LessonSession) -> None:
 
 
 def choice_step(io: Prompter, session: LessonSession) -> None:
+    ask_question(io, session, go_on=go_on_prompt(session), skip=t("plain.skip_question"))
+
+
+def ask_question(io: Prompter, session: LessonSession, *, go_on: str, skip: str) -> None:
+    """The session's question, asked until the learner goes on: in a lesson and in a review,
+    with the options in the learner's own order, the same as on the full screen."""
     step = cast("ChoiceStep", session.step)
     w = io.w
     w.line(step.prompt)
-    # The learner's own order of the options, the same as on the full screen.
     order = session.option_order()
     for number, index in enumerate(order, start=1):
         w.line(f"  {number}. {step.options[index].text}")
@@ -67,14 +72,14 @@ def choice_step(io: Prompter, session: LessonSession) -> None:
         if result is None:
             prompt = t("plain.your_answer")
         elif result.correct:
-            prompt = go_on_prompt(session)
+            prompt = go_on
         else:
             prompt = t("plain.answer_or_enter")
         text = io.ask(prompt)
         if not text:
             if result is not None or warned:
                 return
-            w.line(t("plain.skip_question"))
+            w.line(skip)
             warned = True
             continue
         picked = numbers(text, len(step.options))
