@@ -5,7 +5,6 @@ Exit codes: 0 done, 1 a user error (one line saying what to do), 2 bad usage (fr
 
 from __future__ import annotations
 
-import contextlib
 import sys
 
 from tutor import __version__
@@ -57,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader went away (`netsteps lessons | head`): nothing is wrong, say nothing.
+        import contextlib
         import os
 
         with contextlib.suppress(OSError):

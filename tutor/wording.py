@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from datetime import date
 
 from tutor.messages import format_date, t
 

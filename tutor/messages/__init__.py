@@ -9,10 +9,11 @@ from a language falls back to English, so a half-finished translation never show
 from __future__ import annotations
 
 import os
-import tomllib
-from datetime import date
-from importlib import resources
-from typing import Any
+
+TYPE_CHECKING = False  # typing itself is not imported: `netsteps --version` stays fast
+if TYPE_CHECKING:
+    from datetime import date
+    from typing import Any
 
 DEFAULT_LANGUAGE = "en"
 LANGUAGES = ("en", "nb")
@@ -44,12 +45,14 @@ _PLURAL_FORMS = {"zero", "one", "two", "few", "many", "other"}
 def catalog(language: str) -> dict[str, Entry]:
     """Every message of ``language`` by key (empty for a language with no catalog yet)."""
     if language not in _catalogs:
+        import tomllib  # read when the first word is needed: `netsteps --version` needs none
+
+        path = os.path.join(os.path.dirname(__file__), f"{language}.toml")
         try:
-            raw = resources.files(__name__).joinpath(f"{language}.toml").read_text("utf-8")
-        except (FileNotFoundError, OSError):
+            with open(path, "rb") as handle:
+                _catalogs[language] = _flatten(tomllib.load(handle))
+        except OSError:
             _catalogs[language] = {}
-        else:
-            _catalogs[language] = _flatten(tomllib.loads(raw))
     return _catalogs[language]
 
 
