@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from tutor.messages import format_date, t
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from datetime import date
-
-from tutor.messages import format_date, t
 
 
 def by_when(by: date | None) -> str:
