@@ -702,54 +702,118 @@ def render(figures: list[Figure], machine: list[tuple[str, str]]) -> str:
     return "\n".join(out)
 
 
-# 5. Moving to the next step of a lesson -------------------------------------------------------
+# 5. Moving to the next step of a lesson, in a pseudo-terminal -----------------------------------
+
+
+class Terminal:
+    """A program under a pty that the benchmark types into and reads from."""
+
+    def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
+        import fcntl
+        import pty
+        import struct
+        import termios
+
+        self.pid, self.master = pty.fork()
+        if self.pid == 0:
+            try:
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+                os.chdir(ROOT)
+                os.execve(argv[0], list(argv), env)
+            finally:
+                os._exit(127)
+        self.raw = bytearray()
+
+    def send(self, keys: bytes) -> float:
+        """Type ``keys``; returns the moment they were sent. Later output is what counts."""
+        self.raw.clear()
+        os.write(self.master, keys)
+        return time.perf_counter()
+
+    def wait_for(self, marker: str, timeout: float = PTY_TIMEOUT) -> float:
+        """The moment ``marker`` is on screen (in what came since the last key sent)."""
+        import select
+
+        wanted = marker.encode()
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            ready, _, _ = select.select([self.master], [], [], end - time.perf_counter())
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            self.raw += chunk
+            if wanted in _ESCAPES.sub(b"", bytes(self.raw)):
+                return time.perf_counter()
+        tail = " ".join(screen_text(bytes(self.raw)).split())[-200:]
+        raise BenchError(f"'{marker}' never appeared; the screen ended with: {tail or '-'}")
+
+    def close(self) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+        os.close(self.master)
+
+
+def _step_markers() -> list[str]:
+    """A few words each of the first lesson's steps shows first, up to its first writing step
+    (there → moves the cursor in the text instead of turning the page)."""
+    from tutor.kinds import kind_of
+    from tutor.packs.loader import load_pack
+
+    lesson = load_pack(ROOT / "lessons" / "first-steps").lessons[0]
+    markers = []
+    for step in lesson.steps[1:]:
+        if step.kind in ("reflect", "practice", "commit"):
+            break
+        first = next(iter(kind_of(step).texts(step)))
+        markers.append(" ".join(first.split())[:14])
+    return markers
 
 
 def bench_step(settings: Settings, cache: Path | None) -> list[Figure]:
-    """From pressing Next until the next step is built and drawn, over every step of the first
-    two lessons; the baseline is the cheapest change a screen can make in the same app: new
-    words in one line of text."""
-    figure = Figure("next step drawn (headless)", "one line of text changed",
+    """From pressing → on a lesson step until the next step's own words are on screen."""
+    figure = Figure("next step's words on screen (pty)", "one line of text changed",
                     target="median <= 50 ms", max_seconds=0.05)
-    import asyncio
-
-    from textual.widgets import Static
-
-    from tutor.packs.library import Library
-    from tutor.progress.store import ProgressStore
-    from tutor.ui.app import NetstepsApp
-    from tutor.ui.screens.lesson import LessonScreen
-
+    if os.name != "posix":
+        figure.error = "needs a POSIX pseudo-terminal"
+        return [figure]
+    markers = _step_markers()
     steps: list[float] = []
     floor: list[float] = []
-
-    async def walk(home: Path) -> None:
-        store = ProgressStore(home)
-        store.load()
-        app = NetstepsApp(store=store, data_dir=home,
-                          library=Library(home, use_entry_points=False))
-        async with app.run_test(size=(COLUMNS, LINES)) as pilot:
-            for lesson in app.packs[0].lessons[:2]:
-                await app.push_screen(LessonScreen(app.packs[0], lesson))
-                await pilot.pause()
-                screen = app.screen
-                assert isinstance(screen, LessonScreen)
-                line = screen.query_one("#step-count", Static)
-                for number in range(len(lesson.steps) - 1):
-                    start = time.perf_counter()
-                    line.update(f"Step {number} of many")
-                    await pilot.pause()
-                    floor.append(time.perf_counter() - start)
-                    start = time.perf_counter()
-                    await screen.action_next()
-                    await pilot.pause()
-                    steps.append(time.perf_counter() - start)
-                app.pop_screen()
-                await pilot.pause()
-
-    for _ in range(max(1, settings.cli_runs)):
-        with fresh_dir("netsteps-bench-step-") as home:
-            asyncio.run(walk(home))
+    try:
+        for _ in range(max(1, settings.cli_runs)):
+            with fresh_dir("netsteps-bench-step-") as home:
+                app = Terminal([sys.executable, "-m", "tutor"], child_env(cache, home))
+                try:
+                    app.wait_for(NETSTEPS_MARKER[0])
+                    app.send(b"\r")
+                    app.wait_for("Step 1 of")
+                    time.sleep(0.3)
+                    for marker in markers:
+                        sent = app.send(b"\x1b[C")
+                        steps.append(app.wait_for(marker) - sent)
+                        time.sleep(0.2)
+                finally:
+                    app.close()
+            bare = Terminal([sys.executable, str(BENCH_DIR / "bare_steps.py")], child_env(cache))
+            try:
+                bare.wait_for("Page 1 is here")
+                time.sleep(0.3)
+                for page in range(2, len(markers) + 2):
+                    sent = bare.send(b"\x1b[C")
+                    floor.append(bare.wait_for(f"Page {page} is here") - sent)
+                    time.sleep(0.2)
+            finally:
+                bare.close()
+    except BenchError as error:
+        figure.error = str(error)
+        return [figure]
     figure.median = statistics.median(steps)
     figure.baseline = statistics.median(floor)
     figure.runs = len(steps)

@@ -57,6 +57,9 @@ class NetstepsApp(App[int]):
         documents_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        from tutor.ui.markdown import PLAIN_MARKDOWN
+
+        self.console.push_theme(PLAIN_MARKDOWN)  # lesson pages in the theme's own colours
         for theme in OWN_THEMES.values():
             self.register_theme(theme)
         # The learner's saved theme; one Textual no longer has falls back to the default.

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
-from tutor.text import clean
 from tutor.ui.literal import bold
+from tutor.ui.markdown import page
 from tutor.ui.widgets.steps.base import StepView
 
 
@@ -14,4 +14,4 @@ class ReadView(StepView):
     def compose(self) -> ComposeResult:
         if self.step.title:
             yield Static(bold(self.step.title), classes="step-title")
-        yield Markdown(clean(self.step.body), open_links=False, classes="step-body")
+        yield page(self.step.body, classes="step-body")
