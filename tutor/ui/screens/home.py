@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -18,6 +17,7 @@ from tutor.packs.model import Lesson, Pack
 from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeyFooter
+from tutor.ui.widgets.shape_bar import progress_bar
 from tutor.wording import status_word
 
 if TYPE_CHECKING:
@@ -25,15 +25,6 @@ if TYPE_CHECKING:
 
 MARKS = {"done": "✓", "in_progress": "▸", "new": " "}
 BAR_CELLS = 21
-# Done and to-do differ in shape, not only in colour: full blocks, then light shade.
-BAR_DONE, BAR_TO_DO = "█", "░"
-
-
-def progress_bar(done: int, total: int) -> Content:
-    """The overall bar: a row of blocks, one filled block for every part done."""
-    filled = round(BAR_CELLS * done / total) if total else 0
-    return Content.assemble((BAR_DONE * filled, "$success"),
-                            (BAR_TO_DO * (BAR_CELLS - filled), "$text-muted"))
 
 
 class HomeScreen(TutorScreen[None]):
@@ -133,7 +124,7 @@ class HomeScreen(TutorScreen[None]):
             button.label = say("home.start")
         button.refresh(layout=True)  # a longer label gets the width (or the lines) it needs
         self.query_one("#overall-label", Static).update(say("home.overall", done=done, total=total))
-        self.query_one("#overall-bar", Static).update(progress_bar(done, total))
+        self.query_one("#overall-bar", Static).update(progress_bar(done, total, BAR_CELLS))
         lessons = self.query_one("#lessons", OptionList)
         highlighted = lessons.highlighted
         lessons.clear_options()

@@ -8,7 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Markdown, ProgressBar, Static
+from textual.widgets import Button, Markdown, Static
 
 from tutor.glossary import terms_in
 from tutor.packs.model import Lesson, Pack
@@ -16,6 +16,7 @@ from tutor.session import LessonSession
 from tutor.ui.literal import literal, say
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeyFooter
+from tutor.ui.widgets.shape_bar import ShapeBar
 from tutor.ui.widgets.steps import RateView, StepView, view_for
 
 
@@ -41,7 +42,7 @@ class LessonScreen(TutorScreen[None]):
         with Horizontal(id="lesson-top"):
             yield Static(literal(self.lesson.title).stylize("bold"), id="lesson-title")
             yield Static(id="step-count")
-        yield ProgressBar(id="lesson-bar", show_eta=False, show_percentage=False)
+        yield ShapeBar(id="lesson-bar")
         yield VerticalScroll(id="step-area", can_focus=False)
         with Horizontal(id="nav"):
             yield Button(say("lesson.back"), id="back")
@@ -64,8 +65,7 @@ class LessonScreen(TutorScreen[None]):
         session = self.current
         self.query_one("#step-count", Static).update(
             say("lesson.step_of", number=session.number, total=session.total))
-        self.query_one("#lesson-bar", ProgressBar).update(total=session.total,
-                                                          progress=session.number)
+        self.query_one("#lesson-bar", ShapeBar).show(session.number, session.total)
         self.query_one("#back", Button).disabled = session.is_first
         next_button = self.query_one("#next", Button)
         next_button.label = say("lesson.finish" if session.is_last else "lesson.next")
