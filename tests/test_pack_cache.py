@@ -56,3 +56,14 @@ def test_an_unwritable_cache_is_no_problem(course: Path,
     blocker.write_text("a file where the cache folder would go", "utf-8")
     monkeypatch.setenv("NETSTEPS_CACHE", str(blocker))
     assert loaded(course).packs[0].id == "first-steps"
+
+
+def test_two_languages_of_the_course_keep_their_own_copies(
+        course: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(course / "first-steps", course / "first-steps-nb")
+    pack_toml = course / "first-steps-nb" / "pack.toml"
+    pack_toml.write_text(pack_toml.read_text("utf-8").replace('language = "en"',
+                                                               'language = "nb"'), "utf-8")
+    loaded(course)
+    monkeypatch.setattr(library, "load_pack", lambda *a, **k: pytest.fail("read again"))
+    assert len(loaded(course).variants["first-steps"]) == 2

@@ -9,6 +9,7 @@ every file of the course; anything odd in it, and the course is read and checked
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import os
@@ -43,7 +44,7 @@ def _key(folder: Path) -> str:
 
 
 def _path(folder: Path) -> Path:
-    return cache_dir() / "builtin" / f"{folder.name}-{_key(folder)}.json"
+    return cache_dir() / "builtin" / f"{folder.name}@{_key(folder)}.json"
 
 
 def load_cached(folder: Path) -> Pack | None:
@@ -61,7 +62,7 @@ def save_cached(folder: Path, pack: Pack) -> None:
     with contextlib.suppress(Exception):
         path = _path(folder)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for old in path.parent.glob(f"{folder.name}-*.json"):
+        for old in path.parent.glob(f"{glob.escape(folder.name)}@*.json"):  # older copies
             old.unlink(missing_ok=True)
         temp = path.with_suffix(".tmp")
         temp.write_text(json.dumps(_plain(pack), ensure_ascii=False), "utf-8")
