@@ -163,6 +163,9 @@ class NetstepsApp(App[int]):
             self.notify(notice, markup=False, timeout=12)
         if self.preview is None:
             self.set_timer(PLUGIN_DELAY, self.load_plugin_packs)
+        from tutor.ui.markdown import load_in_background
+
+        self.set_timer(PLUGIN_DELAY, load_in_background)
 
     def load_plugin_packs(self) -> None:
         """Packs from installed Python packages, once the first screen is on show."""

@@ -10,13 +10,15 @@ into the question "open this address?" rather than followed.
 from __future__ import annotations
 
 import re
+import threading
+from typing import TYPE_CHECKING
 
-from rich.markdown import Markdown as RichMarkdown
 from rich.theme import Theme
-from textual.widget import Widget
-from textual.widgets import Markdown, Static
 
 from tutor.text import clean
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
 
 # Every style Rich's Markdown uses, without colour: emphasis by weight, slant and underline.
 PLAIN_MARKDOWN = Theme({
@@ -35,7 +37,21 @@ _LINK = re.compile(r"\]\s*[(\[]|<[a-z][a-z0-9+.-]*:|^\s*\[[^\]]+\]:", re.IGNOREC
 
 
 def page(body: str, *, classes: str = "") -> Widget:
+    from rich.markdown import Markdown as RichMarkdown
+    from textual.widgets import Markdown, Static
+
     text = clean(body)
     if _LINK.search(text):
         return Markdown(text, open_links=False, classes=classes)
     return Static(RichMarkdown(text, hyperlinks=False, code_theme="ansi_dark"), classes=classes)
+
+
+def load_in_background() -> None:
+    """Rich's Markdown brings a syntax highlighter that takes a while to import: it is loaded
+    while the learner looks at the home screen, not before it is painted."""
+
+    def load() -> None:
+        import rich.markdown  # noqa: F401
+        import textual.widgets._markdown  # noqa: F401
+
+    threading.Thread(target=load, name="netsteps-markdown", daemon=True).start()

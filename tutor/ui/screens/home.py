@@ -60,7 +60,8 @@ class HomeScreen(TutorScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#next-up", Button).focus()
-        self.call_after_refresh(self.offer_followup)
+        # Asked once the screen is painted: a question must not make the first paint wait.
+        self.set_timer(0.25, self.offer_followup)
 
     def offer_followup(self) -> None:
         """Once a day at most, after a planned step's date: how did it go? (tutor.followup)"""
