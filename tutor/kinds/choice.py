@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -164,6 +162,9 @@ class ChoiceKind(Kind[ChoiceStep, ChoiceRecord]):
         """
         order = list(range(len(step.options)))
         if step.shuffle and seed:
+            import hashlib  # only when options are shown, not to start netsteps
+            import random
+
             digest = hashlib.sha256(f"{seed}\0{step.key}\0{step.prompt}".encode()).digest()
             random.Random(digest).shuffle(order)
         return order
