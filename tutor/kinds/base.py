@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 from tutor.progress.model import Commitment, StepRecord
 
 if TYPE_CHECKING:
-    from tutor.packs.loader import Fields
+    from tutor.packs.fields import Fields
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from tutor.packs.errors import Problem
 from tutor.progress.model import StepRecord, read_int, read_ints
 
 if TYPE_CHECKING:
-    from tutor.packs.loader import Fields
+    from tutor.packs.fields import Fields
 
 
 @dataclass(frozen=True)

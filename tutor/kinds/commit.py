@@ -11,7 +11,7 @@ from tutor.progress.model import Commitment, StepRecord
 from tutor.text import clean_line
 
 if TYPE_CHECKING:
-    from tutor.packs.loader import Fields
+    from tutor.packs.fields import Fields
 
 MAX_ACTION = 300
 

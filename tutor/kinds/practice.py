@@ -18,7 +18,7 @@ from tutor.progress.model import StepRecord, read_int
 from tutor.text import clean, clean_line
 
 if TYPE_CHECKING:
-    from tutor.packs.loader import Fields
+    from tutor.packs.fields import Fields
 
 MODES = ("post", "profile")
 MAX_DRAFT = 5_000

@@ -11,7 +11,7 @@ from tutor.kinds.base import Kind, Step, Tally
 from tutor.progress.model import StepRecord, now, read_datetime
 
 if TYPE_CHECKING:
-    from tutor.packs.loader import Fields
+    from tutor.packs.fields import Fields
 
 
 @dataclass(frozen=True)

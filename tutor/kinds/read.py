@@ -10,7 +10,7 @@ from tutor.kinds.base import Kind, Step
 from tutor.progress.model import StepRecord
 
 if TYPE_CHECKING:
-    from tutor.packs.loader import Fields
+    from tutor.packs.fields import Fields
 
 
 @dataclass(frozen=True)

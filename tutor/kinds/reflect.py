@@ -11,7 +11,7 @@ from tutor.progress.model import StepRecord
 from tutor.text import clean
 
 if TYPE_CHECKING:
-    from tutor.packs.loader import Fields
+    from tutor.packs.fields import Fields
 
 MAX_REFLECTION = 10_000
 
