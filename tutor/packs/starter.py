@@ -6,7 +6,6 @@ content, not interface strings, so they are not translated with the UI. The pack
 come from the folder's name. It passes ``netsteps pack check`` exactly as written.
 """
 
-# ruff: noqa: E501 (the starter texts are pack content; a TOML text cannot be broken over lines)
 
 from __future__ import annotations
 
