@@ -1,11 +1,11 @@
 """The starter pack that ``netsteps pack new DIR`` writes for a course leader to copy and change.
 
 It is a small, real course (a welcome and a lesson on a first post) that shows every step kind
-once, with a plain-words note (a TOML ``#`` comment) above every field. The texts below are pack
-content, not interface strings, so they are not translated with the UI. The pack id and title
-come from the folder's name. It passes ``netsteps pack check`` exactly as written.
+once, with a plain-words note (a TOML ``#`` comment) above every field. Its files, in
+``starter_pack/`` beside this module, are pack content, not interface strings, so they are not
+translated with the UI. The pack id and title come from the folder's name. It passes
+``netsteps pack check`` exactly as written.
 """
-
 
 from __future__ import annotations
 
