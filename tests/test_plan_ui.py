@@ -22,6 +22,16 @@ from tutor.ui.screens.settings import SettingsScreen
 SIZES = [(80, 24), (100, 30)]
 
 
+
+async def looked(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the home screen has looked for a follow-up to ask (at most 5 s)."""
+    for _ in range(100):
+        await pilot.pause(0.05)
+        homes = [s for s in pilot.app.screen_stack if isinstance(s, HomeScreen)]
+        if homes and homes[0].followup_looked:
+            await pilot.pause()
+            return
+
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> list[date]:
     now = [TODAY]
@@ -49,7 +59,7 @@ async def test_the_follow_up_asks_on_start_and_done_ticks_it(home: Path, clock: 
     seed(home)
     app = make_app(home)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         assert isinstance(app.screen, FollowUpScreen)
         assert "By 9 March 2027, I will write my purpose" in shown(app, "#followup-action")
         await pilot.click("#fu-done")
@@ -58,7 +68,7 @@ async def test_the_follow_up_asks_on_start_and_done_ticks_it(home: Path, clock: 
     assert marks(home)["write my purpose in one sentence"].done == TODAY
     # Opened again the same day: not asked again, and nothing is left to ask anyway.
     async with make_app(home).run_test(size=size) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         assert isinstance(pilot.app.screen, HomeScreen)
 
 
@@ -67,7 +77,7 @@ async def test_not_yet_takes_a_new_date_typed_by_the_learner(home: Path,
     seed(home)
     app = make_app(home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         await pilot.press("tab", "enter")  # from Done to Not yet
         await pilot.pause()
         box = app.screen.query_one("#fu-date", Input)
@@ -90,16 +100,16 @@ async def test_not_yet_takes_a_new_date_typed_by_the_learner(home: Path,
 async def test_drop_and_another_day_and_once_a_day(home: Path, clock: list[date]) -> None:
     seed(home)
     async with make_app(home).run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         await pilot.press("escape")  # ask me another day
         await pilot.pause()
         assert isinstance(pilot.app.screen, HomeScreen)
     async with make_app(home).run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         assert isinstance(pilot.app.screen, HomeScreen)  # once a day at most
     clock[0] = TODAY + timedelta(days=1)
     async with make_app(home).run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         assert isinstance(pilot.app.screen, FollowUpScreen)
         await pilot.click("#fu-drop")
         await pilot.pause()
@@ -112,7 +122,7 @@ async def test_the_follow_up_can_be_switched_off_in_the_settings(home: Path,
     seed(home)
     app = make_app(home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         await pilot.press("escape", "s")
         await pilot.pause()
         assert isinstance(app.screen, SettingsScreen)
@@ -125,7 +135,7 @@ async def test_the_follow_up_can_be_switched_off_in_the_settings(home: Path,
     assert followup.is_on(reopened(home)) is False
     clock[0] = TODAY + timedelta(days=3)
     async with make_app(home).run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         assert isinstance(pilot.app.screen, HomeScreen)
 
 
@@ -149,7 +159,7 @@ async def test_the_plan_screen_ticks_done_by_key_and_by_click(home: Path, clock:
     followup.switch(store, False)
     app = make_app(home)
     async with app.run_test(size=size) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
@@ -179,7 +189,7 @@ async def test_a_cue_of_the_learners_own(home: Path, clock: list[date]) -> None:
     followup.switch(store, False)
     app = make_app(home)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.4)  # the question comes once home is painted
+        await looked(pilot)  # the question comes once home is painted
         await pilot.press("p")
         await pilot.pause()
         await pilot.press("c")

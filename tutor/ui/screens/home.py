@@ -63,8 +63,17 @@ class HomeScreen(TutorScreen[None]):
         # Asked once the screen is painted: a question must not make the first paint wait.
         self.set_timer(0.25, self.offer_followup)
 
+    followup_looked = False
+    """True once the home screen has looked for a follow-up question to ask (tests wait for it)."""
+
     def offer_followup(self) -> None:
         """Once a day at most, after a planned step's date: how did it go? (tutor.followup)"""
+        try:
+            self._offer_followup()
+        finally:
+            self.followup_looked = True
+
+    def _offer_followup(self) -> None:
         from tutor import followup
         from tutor.plan import plan_for
         from tutor.progress.store import StoreError
