@@ -14,13 +14,13 @@ from tutor.glossary import terms_in
 from tutor.packs.model import Lesson, Pack
 from tutor.session import LessonSession
 from tutor.ui.literal import literal, say
-from tutor.ui.screens.base import TutorScreen
+from tutor.ui.screens.stepping import SteppingScreen
 from tutor.ui.widgets.footer import KeyFooter
 from tutor.ui.widgets.shape_bar import ShapeBar
-from tutor.ui.widgets.steps import RateView, StepView, view_for
+from tutor.ui.widgets.steps import RateView, view_for
 
 
-class LessonScreen(TutorScreen[None]):
+class LessonScreen(SteppingScreen):
     CSS_PATH = "lesson.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("left", "back", "key.back"),
@@ -70,20 +70,12 @@ class LessonScreen(TutorScreen[None]):
         next_button = self.query_one("#next", Button)
         next_button.label = say("lesson.finish" if session.is_last else "lesson.next")
         next_button.refresh(layout=True)  # a longer label gets the width it needs
-        area = self.query_one("#step-area", VerticalScroll)
         view = view_for(session.step, session)
-        # The new step is built before the old one goes, so no empty frame is ever painted.
-        with self.app.batch_update():
-            old = list(area.children)
-            await area.mount(view)
-            if old:
-                await area.remove_children(old)
-            area.scroll_home(animate=False)
+        await self.replace_step(view)
         if session.step.kind == "read":
             self.query_one("#next", Button).focus(scroll_visible=False)
         else:
             view.focus_first()
-        self.call_after_refresh(area.scroll_home, animate=False)
 
     # Moving
 
@@ -104,20 +96,9 @@ class LessonScreen(TutorScreen[None]):
         self.tutor.save_now()
         self.app.pop_screen()
 
-    @on(Button.Pressed, "#next")
-    async def next_pressed(self) -> None:
-        await self.action_next()
-
     @on(Button.Pressed, "#back")
     async def back_pressed(self) -> None:
         await self.action_back()
-
-    def action_scroll_step(self, direction: int) -> None:
-        area = self.query_one("#step-area", VerticalScroll)
-        if direction > 0:
-            area.scroll_page_down()
-        else:
-            area.scroll_page_up()
 
     def on_resize(self) -> None:
         # The rating row and the navigation wrap on a narrow window instead of being cut.
@@ -136,11 +117,6 @@ class LessonScreen(TutorScreen[None]):
                                             lesson_title=self.lesson.title))
 
     # What the learner did
-
-    @on(StepView.Done)
-    def step_done(self, event: StepView.Done) -> None:
-        event.stop()
-        self.query_one("#next", Button).focus(scroll_visible=False)
 
     @on(Markdown.LinkClicked)
     def link_clicked(self, event: Markdown.LinkClicked) -> None:

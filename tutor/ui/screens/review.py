@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -16,12 +15,12 @@ from textual.widgets import Button, Static
 from tutor import review
 from tutor.review import Question, ReviewRound
 from tutor.ui.literal import say
-from tutor.ui.screens.base import TutorScreen
+from tutor.ui.screens.stepping import SteppingScreen
 from tutor.ui.widgets.footer import KeyFooter
-from tutor.ui.widgets.steps import ChoiceView, StepView
+from tutor.ui.widgets.steps import ChoiceView
 
 
-class ReviewScreen(TutorScreen[None]):
+class ReviewScreen(SteppingScreen):
     """A round of questions: the due ones from the home screen, or a lesson's missed ones from
     its end (``again``), whose answers are kept but do not move the schedule."""
 
@@ -83,15 +82,6 @@ class ReviewScreen(TutorScreen[None]):
         await self.replace_step(*(w for w in (intro, view) if w is not None))
         view.focus_first()
 
-    async def replace_step(self, *widgets: Static | StepView) -> None:
-        area = self.query_one("#step-area", VerticalScroll)
-        with self.app.batch_update():
-            old = list(area.children)
-            await area.mount_all(widgets)
-            if old:
-                await area.remove_children(old)
-            area.scroll_home(animate=False)
-
     async def show_end(self) -> None:
         """What the round did, said calmly, and the way back."""
         self.finished = True
@@ -130,21 +120,6 @@ class ReviewScreen(TutorScreen[None]):
     def action_leave(self) -> None:
         self.app.pop_screen()
 
-    @on(Button.Pressed, "#next")
-    async def next_pressed(self) -> None:
-        await self.action_next()
-
-    def action_scroll_step(self, direction: int) -> None:
-        area = self.query_one("#step-area", VerticalScroll)
-        if direction > 0:
-            area.scroll_page_down()
-        else:
-            area.scroll_page_up()
-
-    @on(StepView.Done)
-    def step_done(self, event: StepView.Done) -> None:
-        event.stop()
-        self.query_one("#next", Button).focus(scroll_visible=False)
 
 
 __all__ = ["ReviewScreen"]
