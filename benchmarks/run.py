@@ -174,60 +174,69 @@ def screen_text(raw: bytes) -> str:
     return _ESCAPES.sub(b"", raw).decode("utf-8", "replace")
 
 
-def time_to_marker(argv: Sequence[str], markers: Sequence[str], env: dict[str, str]) -> float:
-    """Start ``argv`` under a new pty; seconds from the fork until every marker is on screen."""
-    import fcntl
-    import pty
-    import select
-    import struct
-    import termios
+class Terminal:
+    """A program under a pty that the benchmark types into and reads from."""
 
-    wanted = [marker.encode() for marker in markers]
-    marker = " + ".join(markers)
-    start = time.perf_counter()
-    pid, master = pty.fork()
-    if pid == 0:  # the child: a session leader whose controlling terminal is the pty
-        try:
-            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-            os.chdir(ROOT)
-            os.execve(argv[0], list(argv), env)
-        finally:
-            os._exit(127)
-    raw = bytearray()
-    seen: float | None = None
-    status = None
-    try:
-        while seen is None:
-            left = PTY_TIMEOUT - (time.perf_counter() - start)
-            if left <= 0:
-                break
-            ready, _, _ = select.select([master], [], [], left)
+    def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
+        import fcntl
+        import pty
+        import struct
+        import termios
+
+        self.pid, self.master = pty.fork()
+        if self.pid == 0:
+            try:
+                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+                os.chdir(ROOT)
+                os.execve(argv[0], list(argv), env)
+            finally:
+                os._exit(127)
+        self.raw = bytearray()
+
+    def send(self, keys: bytes) -> float:
+        """Type ``keys``; returns the moment they were sent. Later output is what counts."""
+        self.raw.clear()
+        os.write(self.master, keys)
+        return time.perf_counter()
+
+    def wait_for(self, marker: str, timeout: float = PTY_TIMEOUT) -> float:
+        """The moment ``marker`` is on screen (in what came since the last key sent)."""
+        import select
+
+        wanted = marker.encode()
+        end = time.perf_counter() + timeout
+        while time.perf_counter() < end:
+            ready, _, _ = select.select([self.master], [], [], end - time.perf_counter())
             if not ready:
                 continue
             try:
-                chunk = os.read(master, 65536)
-            except OSError:  # EIO: every copy of the pty's other side is closed
+                chunk = os.read(self.master, 65536)
+            except OSError:
                 chunk = b""
-            now = time.perf_counter()
             if not chunk:
                 break
-            raw += chunk
-            shown = _ESCAPES.sub(b"", bytes(raw))
-            if all(part in shown for part in wanted):
-                seen = now
-    finally:
+            self.raw += chunk
+            if wanted in _ESCAPES.sub(b"", bytes(self.raw)):
+                return time.perf_counter()
+        tail = " ".join(screen_text(bytes(self.raw)).split())[-200:]
+        raise BenchError(f"'{marker}' never appeared; the screen ended with: {tail or '-'}")
+
+    def close(self) -> None:
         with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(pid, signal.SIGKILL)
+            os.killpg(self.pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
-            _, status = os.waitpid(pid, 0)
-        os.close(master)
-    if seen is None:
-        tail = " ".join(screen_text(bytes(raw)).split())[-300:]
-        why = "timed out" if status is None or os.WIFSIGNALED(status) else (
-            f"exited with {os.waitstatus_to_exitcode(status)}")
-        raise BenchError(f"'{marker}' never appeared ({why}); the screen ended with: "
-                         f"{tail or '(nothing)'}")
-    return seen - start
+            os.waitpid(self.pid, 0)
+        os.close(self.master)
+
+
+def time_to_marker(argv: Sequence[str], markers: Sequence[str], env: dict[str, str]) -> float:
+    """Start ``argv`` under a new pty; seconds from the fork until every marker is on screen."""
+    start = time.perf_counter()
+    terminal = Terminal(argv, env)
+    try:
+        return max(terminal.wait_for(marker) for marker in markers) - start
+    finally:
+        terminal.close()
 
 
 def bench_home_screen(settings: Settings, cache: Path | None) -> list[Figure]:
@@ -703,61 +712,6 @@ def render(figures: list[Figure], machine: list[tuple[str, str]]) -> str:
 
 
 # 5. Moving to the next step of a lesson, in a pseudo-terminal -----------------------------------
-
-
-class Terminal:
-    """A program under a pty that the benchmark types into and reads from."""
-
-    def __init__(self, argv: Sequence[str], env: dict[str, str]) -> None:
-        import fcntl
-        import pty
-        import struct
-        import termios
-
-        self.pid, self.master = pty.fork()
-        if self.pid == 0:
-            try:
-                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
-                os.chdir(ROOT)
-                os.execve(argv[0], list(argv), env)
-            finally:
-                os._exit(127)
-        self.raw = bytearray()
-
-    def send(self, keys: bytes) -> float:
-        """Type ``keys``; returns the moment they were sent. Later output is what counts."""
-        self.raw.clear()
-        os.write(self.master, keys)
-        return time.perf_counter()
-
-    def wait_for(self, marker: str, timeout: float = PTY_TIMEOUT) -> float:
-        """The moment ``marker`` is on screen (in what came since the last key sent)."""
-        import select
-
-        wanted = marker.encode()
-        end = time.perf_counter() + timeout
-        while time.perf_counter() < end:
-            ready, _, _ = select.select([self.master], [], [], end - time.perf_counter())
-            if not ready:
-                continue
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                chunk = b""
-            if not chunk:
-                break
-            self.raw += chunk
-            if wanted in _ESCAPES.sub(b"", bytes(self.raw)):
-                return time.perf_counter()
-        tail = " ".join(screen_text(bytes(self.raw)).split())[-200:]
-        raise BenchError(f"'{marker}' never appeared; the screen ended with: {tail or '-'}")
-
-    def close(self) -> None:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(self.pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
-        os.close(self.master)
 
 
 def _step_markers() -> list[str]:
