@@ -132,3 +132,23 @@ async def test_the_home_button_label_is_never_cut(home: Path) -> None:
         assert label.endswith("Your profile, safely")
         rows = button.content_region.height
         assert rows * button.content_region.width >= len(label), f"'{label}' is cut"
+
+
+async def test_the_end_of_a_lesson_opens_at_its_top(home: Path) -> None:
+    from tutor.ui.screens.lesson_end import LessonEndScreen
+
+    app = make_app(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lesson(pilot, app, "rate")
+        for step in screen.current.lesson.steps:
+            if isinstance(step, ChoiceStep):  # every question missed first: a long end screen
+                screen.current.go_to(screen.current.lesson.steps.index(step))
+                wrong = [i for i in range(len(step.options)) if i not in step.correct_indices]
+                screen.current.choose(wrong[:1])
+        screen.current.go_to(screen.current.total - 1)
+        await screen.show_step()
+        await screen.action_next()
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, LessonEndScreen)
+        assert app.screen.query_one("#end").scroll_y == 0
+        assert on_screen(app, app.screen.query_one("#end-title"))

@@ -16,7 +16,7 @@ from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
 from tutor.session import LessonSummary
 from tutor.text import clean_line
-from tutor.ui.literal import bold, literal, say
+from tutor.ui.literal import bold, hanging, literal, say
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeyFooter
 from tutor.wording import action_line
@@ -41,7 +41,10 @@ class LessonEndScreen(TutorScreen[None]):
             yield Static(say("end.well_done", lesson=self.lesson.title), id="end-title")
             yield Static(self.what_you_did(), id="end-summary")
             if self.summary.missed:
-                yield Static(self.missed(), id="end-missed")
+                with Vertical(id="end-missed"):
+                    yield Static(bold(t("review.missed_title")))
+                    for missed in self.summary.missed:  # wrapped lines stay under their words
+                        yield Static(hanging("•", clean_line(missed.prompt)), classes="missed")
             with Vertical(id="end-actions"):
                 if self.summary.missed:
                     yield Button(say("review.try_again"), id="try-again")
@@ -54,13 +57,12 @@ class LessonEndScreen(TutorScreen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#next-lesson" if self.following else "#plan", Button).focus()
+        # The screen opens at its top ("Well done" first), with the keyboard on the next step.
+        self.query_one("#next-lesson" if self.following else "#plan", Button).focus(
+            scroll_visible=False)
+        self.call_after_refresh(self.query_one("#end", VerticalScroll).scroll_home,
+                                animate=False)
         self.take_in_missed()
-
-    def missed(self) -> Content:
-        """The questions missed on the first try, by their words, to offer them again."""
-        lines = "\n".join(f"• {clean_line(m.prompt)}" for m in self.summary.missed)
-        return Content("\n").join([bold(t("review.missed_title")), literal(lines)])
 
     def take_in_missed(self) -> None:
         """The misses come back later on their schedule, from now on."""
