@@ -35,6 +35,8 @@ NETSTEPS = Theme(
         "block-cursor-blurred-foreground": "#E6E6E6",
         "block-cursor-blurred-background": "#2B4A6F",
         "button-color-foreground": "#0D1117",
+        # A focused button is underlined, not drawn in reverse: its letters keep their colours.
+        "button-focus-text-style": "bold underline",
         "footer-key-foreground": "#FFB84D",
     },
 )
@@ -61,6 +63,7 @@ HIGH_CONTRAST = Theme(
         "block-cursor-blurred-foreground": "#FFFFFF",
         "block-cursor-blurred-background": "#333333",
         "button-color-foreground": "#000000",
+        "button-focus-text-style": "bold underline",
         "border-blurred": "#808080",
         "footer-key-foreground": "#FFE000",
     },
