@@ -85,7 +85,7 @@ class Menu:
             w.line(t("plain.no_lessons"))
         else:
             done = sum(1 for p, lesson in self.entries if self.status(p, lesson) == "done")
-            w.line(t("home.overall", done=done, total=len(self.entries)))
+            w.line(t("home.overall", done=done, count=len(self.entries)))
         self.due = self.reviews.waiting(self.packs)
         if self.due:  # said calmly, and only when some are waiting
             w.line(t("review.waiting", count=len(self.due)))

@@ -133,7 +133,7 @@ class HomeScreen(TutorScreen[None]):
         else:
             button.label = say("home.start")
         button.refresh(layout=True)  # a longer label gets the width (or the lines) it needs
-        self.query_one("#overall-label", Static).update(say("home.overall", done=done, total=total))
+        self.query_one("#overall-label", Static).update(say("home.overall", done=done, count=total))
         self.query_one("#overall-bar", Static).update(progress_bar(done, total, BAR_CELLS))
         lessons = self.query_one("#lessons", OptionList)
         highlighted = lessons.highlighted
