@@ -102,6 +102,7 @@ class PlanScreen(TutorScreen[None]):
         """Read the plan afresh (another window may have ticked something) and draw it;
         the highlight stays on the action ``keep`` wherever it moved to."""
         self.plan = plan_for(self.tutor.packs, self.tutor.store)
+        self.refresh_bindings()  # "Add when" is offered only when there is an action
         plan = self.plan
         body = self.query_one("#plan-body", Static)
         body.update(self.render_plan(plan))
@@ -177,6 +178,7 @@ class PlanScreen(TutorScreen[None]):
             return
         self.show_plan(keep=action.key)
         self.query_one("#plan-said", Static).update(literal(said))
+        self.query_one("#plan-said").add_class("-said")
 
     @on(Button.Pressed, "#cue")
     def action_cue(self) -> None:
@@ -209,12 +211,17 @@ class PlanScreen(TutorScreen[None]):
         self.query_one("#cue-row").display = False
         self.show_plan(keep=action.key)
         now = next((a for a in self.plan.actions if a.key == action.key), action)
+        self.query_one("#plan-said").add_class("-said")
         self.query_one("#plan-said", Static).update(say("plan.list.cue_saved",
                                                         sentence=sentence(now)))
         self.query_one("#plan-list", OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Letters typed into the "when" box are words, not keys.
+        # Letters typed into the "when" box are words, not keys; with no action yet there is
+        # nothing to add a "when" to, so the key is not offered.
+        plan = getattr(self, "plan", None)  # None until the plan is first drawn
+        if action == "cue" and (plan is None or not plan.actions):
+            return False
         return not (action in ("cue", "export") and isinstance(self.focused, Input))
 
     # Exports and leaving
