@@ -152,3 +152,37 @@ async def test_the_end_of_a_lesson_opens_at_its_top(home: Path) -> None:
         assert isinstance(app.screen, LessonEndScreen)
         assert app.screen.query_one("#end").scroll_y == 0
         assert on_screen(app, app.screen.query_one("#end-title"))
+
+
+async def test_a_date_problem_shows_beside_its_box_and_a_good_date_is_kept(home: Path) -> None:
+    from textual.widgets import Input, Static
+
+    from tutor.ui.widgets.tick_list import TickList
+
+    app = make_app(home)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_lesson(pilot, app, "rate")
+        steps = screen.current.lesson.steps
+        screen.current.go_to(next(i for i, s in enumerate(steps) if s.kind == "commit"))
+        await screen.show_step()
+        await pilot.pause()
+        actions = screen.query_one("#actions", TickList)
+        actions.focus()
+        actions.highlighted = 0
+        await pilot.press("enter")
+        await pilot.pause()
+        box = screen.query_one(".action-by", Input)
+        box.focus()
+        await pilot.press(*"next friday")
+        await pilot.pause(0.2)
+        problem = screen.query_one(".date-problem", Static)
+        assert "next friday" in str(problem.render()) and box.value == "next friday"
+        assert problem.region.y == box.region.y + 1 or problem.region.y == box.region.y, \
+            "the problem is beside the box"
+        assert on_screen(app, problem)
+        box.value = ""
+        await pilot.press(*"19.12.2026")
+        await pilot.pause(0.2)
+        assert not problem.display
+        record = screen.current.record_for(screen.current.step)
+        assert [str(action.by) for action in record.actions] == ["2026-12-19"]

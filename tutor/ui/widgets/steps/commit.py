@@ -9,7 +9,7 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, HorizontalGroup, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
@@ -23,7 +23,8 @@ from tutor.ui.widgets.tick_list import TickList
 
 
 class DateRow(Vertical):
-    """The optional "by when" date for one chosen action, with its problem under it."""
+    """The optional "by when" date for one chosen action, with its problem right beside the
+    box, so it is on screen whenever the box is."""
 
     DEFAULT_CLASSES = "date-row"
 
@@ -34,9 +35,10 @@ class DateRow(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(say("commit.when", action=self.text), classes="date-label")
-        yield Input(self.value, placeholder=t("commit.by_placeholder"), classes="action-by",
-                    tooltip=t("commit.by_tooltip"))
-        yield Static(classes="date-problem muted")
+        with HorizontalGroup():
+            yield Input(self.value, placeholder=t("commit.by_placeholder"), classes="action-by",
+                        tooltip=t("commit.by_tooltip"))
+            yield Static(classes="date-problem")
 
     def on_mount(self) -> None:
         self.check(self.value)
@@ -109,8 +111,8 @@ class CommitView(StepView):
     @on(Input.Changed, ".action-by")
     def date_typed(self, event: Input.Changed) -> None:
         event.stop()
-        row = event.input.parent
-        if not isinstance(row, DateRow):
+        row = next((a for a in event.input.ancestors if isinstance(a, DateRow)), None)
+        if row is None:
             return
         self.dates[row.text] = event.value
         if row.check(event.value):
