@@ -131,3 +131,10 @@ def test_answers_of_the_wrong_kind_are_refused_quietly(lesson: Lesson) -> None:
     with pytest.raises(TypeError):
         session.choose([0])
     assert "ticked" not in session.answer.to_dict()
+
+
+def test_a_lesson_whose_questions_were_all_skipped_says_so_kindly(lesson: Lesson) -> None:
+    summary = LessonSession(lesson, LessonRecord()).summary()
+    assert summary.questions == 2 and summary.answered == 0
+    words = summary.describe_questions()
+    assert "for another time" in words and "right" not in words

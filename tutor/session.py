@@ -70,9 +70,11 @@ class LessonSummary:
         """How the questions went, said kindly; empty when the lesson has none."""
         if not self.questions:
             return ""
-        key = ("end.questions_all" if self.answered and self.right == self.answered else
+        key = ("end.questions_skipped" if not self.answered else
+               "end.questions_all" if self.right == self.answered else
                "end.questions_none" if not self.right else "end.questions")
-        return t(key, answered=self.answered, right=self.right, questions=self.questions)
+        return t(key, answered=self.answered, right=self.right, questions=self.questions,
+                 count=self.questions)
 
 
 def tally(lesson: Lesson, record: LessonRecord) -> Tally:
