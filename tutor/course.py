@@ -68,8 +68,10 @@ def learner_seed(store: _Settings) -> str:
     if isinstance(seed, str) and seed:
         return seed
     seed = secrets.token_hex(8)
+    from tutor.progress.database import StoreError
+
     try:
         store.set_setting("learner_seed", seed)
-    except Exception:  # a store that cannot save still gives a stable order for this run
+    except StoreError:  # a store that cannot save still gives a stable order for this run
         store.settings["learner_seed"] = seed
     return seed

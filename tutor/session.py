@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from tutor.checks import Finding
-from tutor.kinds import KINDS, Tally, kind_of
+from tutor.kinds import Tally, kind_of
 from tutor.kinds.base import Kind, Missed, Step
 from tutor.kinds.checklist import KIND as CHECKLIST
 from tutor.kinds.choice import KIND as CHOICE
@@ -63,8 +63,6 @@ class LessonSummary:
     confidence: tuple[Confidence, ...] = field(default=())
     missed: tuple[Missed, ...] = field(default=())
     """Questions missed on the first try, to offer them again."""
-    right_now: int = 0
-    """Questions whose last answer is right (after trying again)."""
 
     def describe_questions(self) -> str:
         """How the questions went, said kindly; empty when the lesson has none."""
@@ -103,7 +101,6 @@ def summarize(lesson: Lesson, record: LessonRecord) -> LessonSummary:
         commitments=tuple(total.commitments),
         confidence=confidence,
         missed=tuple(total.missed),
-        right_now=total.right_now,
     )
 
 
@@ -315,5 +312,3 @@ class LessonSession:
         self.record.touch()
         self._save()
 
-
-assert set(KINDS) >= {"read", "choice", "reflect", "checklist", "commit", "rate"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 from tutor.progress.model import Commitment, StepRecord
 
@@ -55,13 +55,11 @@ class Tally:
     questions: int = 0
     answered: int = 0
     right_first: int = 0
-    right_now: int = 0
     missed: list[Missed] = field(default_factory=list)
     reflections: list[tuple[str, str]] = field(default_factory=list)
     ticked: int = 0
     commitments: list[Commitment] = field(default_factory=list)
     ratings: dict[str, list[int | None]] = field(default_factory=dict)
-    practised: int = 0
 
 
 S = TypeVar("S", bound=Step)
@@ -107,6 +105,3 @@ class Kind(Generic[S, R]):
 
     def new_record(self) -> R:
         return self.record_type()
-
-    def record_from(self, data: dict[str, Any]) -> R:
-        return self.record_type.from_dict(data)

@@ -123,8 +123,6 @@ class ChoiceKind(Kind[ChoiceStep, ChoiceRecord]):
                 tally.right_first += 1
             else:
                 tally.missed.append(Missed(step.key, step.prompt))
-            if record.correct:
-                tally.right_now += 1
 
     def choose(self, step: ChoiceStep, record: ChoiceRecord,
                picked: Iterable[int]) -> ChoiceResult:

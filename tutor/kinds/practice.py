@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from tutor.checks import AUDIENCES, CHECKS, Finding, check_post, check_profile
-from tutor.kinds.base import Kind, PlanItem, Step, Tally
+from tutor.kinds.base import Kind, PlanItem, Step
 from tutor.progress.model import StepRecord, read_int
 from tutor.text import clean, clean_line
 
@@ -117,10 +117,6 @@ class PracticeKind(Kind[PracticeStep, PracticeRecord]):
         yield step.prompt
         if step.hint:
             yield step.hint
-
-    def tally(self, step: PracticeStep, record: PracticeRecord | None, tally: Tally) -> None:
-        if record and record.checked:
-            tally.practised += 1
 
     def plan_items(self, step: PracticeStep, record: PracticeRecord) -> Iterator[PlanItem]:
         """Only a draft the learner chose to keep goes into the plan."""

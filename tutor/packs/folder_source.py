@@ -118,14 +118,7 @@ def _read_disk_file(path: str, shown: str, problems: list[Problem]) -> bytes | N
         if os.path.islink(path):  # swapped for a link after the folder was listed
             problems.append(_link_problem(shown))
         else:
-            problems.append(
-                Problem(
-                    shown,
-                    "",
-                    f"cannot be read ({_detail(exc)})",
-                    "check that the file is there and can be opened",
-                )
-            )
+            problems.append(_unreadable(shown, exc))
         return None
     try:
         with os.fdopen(fd, "rb") as handle:
@@ -145,16 +138,14 @@ def _read_disk_file(path: str, shown: str, problems: list[Problem]) -> bytes | N
                 return None
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        problems.append(
-            Problem(
-                shown,
-                "",
-                f"cannot be read ({_detail(exc)})",
-                "check that the file is there and can be opened",
-            )
-        )
+        problems.append(_unreadable(shown, exc))
         return None
     if len(data) > MAX_FILE_BYTES:  # it grew while we looked
         problems.append(_too_big_problem(shown, len(data)))
         return None
     return data
+
+
+def _unreadable(shown: str, exc: OSError) -> Problem:
+    return Problem(shown, "", f"cannot be read ({_detail(exc)})",
+                   "check that the file is there and can be opened")

@@ -67,11 +67,6 @@ class Library:
         """Add a pack read elsewhere (an author's preview)."""
         self.variants.setdefault(pack.id, []).append(pack)
 
-    def other_languages(self, pack: Pack) -> list[Pack]:
-        """The other language variants of ``pack`` (to compare a translation with them)."""
-        return [other for other in self.variants.get(pack.id, [])
-                if _language(other) != _language(pack)]
-
     @property
     def installed_dir(self) -> Path:
         return self.data_dir / "packs"
