@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 from rich.text import Text
 from textual.content import Content
+from textual.widgets import Button
 
 from tutor.messages import t
 from tutor.text import clean
@@ -31,3 +32,10 @@ def hanging(mark: str, text: str) -> Table:
     grid.add_column(ratio=1)
     grid.add_row(Text(clean(mark)), Text(clean(text)))
     return grid
+
+
+def relabel(button: Button, label: Content) -> None:
+    """Give a button new words and the room they need: Textual keeps a button's old width when
+    only its label changes, which cut "Finish the lesson" and long lesson titles short."""
+    button.label = label
+    button.refresh(layout=True)

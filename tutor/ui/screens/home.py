@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from tutor.course import NextUp, count_done, next_up, status
 from tutor.messages import t
 from tutor.packs.model import Lesson, Pack
-from tutor.ui.literal import literal, say
+from tutor.ui.literal import literal, relabel, say
 from tutor.ui.screens.base import TutorScreen
 from tutor.ui.widgets.footer import KeyFooter
 from tutor.ui.widgets.shape_bar import progress_bar
@@ -125,14 +125,12 @@ class HomeScreen(TutorScreen[None]):
         for widget in ("#next-up", "#overall", "#lessons-title", "#lessons"):
             self.query_one(widget).display = bool(self.packs)
         if up.kind == "continue" and up.lesson is not None:
-            button.label = say("home.continue", lesson=up.lesson.title)
+            label = say("home.continue", lesson=up.lesson.title)
         elif up.kind == "next" and up.lesson is not None:
-            button.label = say("home.next", lesson=up.lesson.title)
-        elif up.kind == "plan":
-            button.label = say("home.all_done")
+            label = say("home.next", lesson=up.lesson.title)
         else:
-            button.label = say("home.start")
-        button.refresh(layout=True)  # a longer label gets the width (or the lines) it needs
+            label = say("home.all_done" if up.kind == "plan" else "home.start")
+        relabel(button, label)
         self.query_one("#overall-label", Static).update(say("home.overall", done=done, count=total))
         self.query_one("#overall-bar", Static).update(progress_bar(done, total, BAR_CELLS))
         lessons = self.query_one("#lessons", OptionList)

@@ -13,7 +13,7 @@ from textual.widgets import Button, Markdown, Static
 from tutor.glossary import terms_in
 from tutor.packs.model import Lesson, Pack
 from tutor.session import LessonSession
-from tutor.ui.literal import literal, say
+from tutor.ui.literal import literal, relabel, say
 from tutor.ui.screens.stepping import SteppingScreen
 from tutor.ui.widgets.footer import KeyFooter
 from tutor.ui.widgets.shape_bar import ShapeBar
@@ -67,9 +67,8 @@ class LessonScreen(SteppingScreen):
             say("lesson.step_of", number=session.number, total=session.total))
         self.query_one("#lesson-bar", ShapeBar).show(session.number, session.total)
         self.query_one("#back", Button).disabled = session.is_first
-        next_button = self.query_one("#next", Button)
-        next_button.label = say("lesson.finish" if session.is_last else "lesson.next")
-        next_button.refresh(layout=True)  # a longer label gets the width it needs
+        relabel(self.query_one("#next", Button),
+                say("lesson.finish" if session.is_last else "lesson.next"))
         view = view_for(session.step, session)
         await self.replace_step(view)
         if session.step.kind == "read":

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from tutor import review
 from tutor.review import Question, ReviewRound
-from tutor.ui.literal import say
+from tutor.ui.literal import relabel, say
 from tutor.ui.screens.stepping import SteppingScreen
 from tutor.ui.widgets.footer import KeyFooter
 from tutor.ui.widgets.steps import ChoiceView
@@ -73,9 +73,8 @@ class ReviewScreen(SteppingScreen):
             say("review.question_of", number=current.number, total=current.total))
         self.query_one("#review-from", Static).update(
             say("review.from_lesson", lesson=question.lesson.title))
-        button = self.query_one("#next", Button)
-        button.label = say("review.finish" if current.is_last else "review.next")
-        button.refresh(layout=True)
+        relabel(self.query_one("#next", Button),
+                say("review.finish" if current.is_last else "review.next"))
         intro = Static(say("review.again_intro" if self.again else "review.intro"),
                        id="review-intro") if current.number == 1 else None
         view = ChoiceView(question.step, current.session)
@@ -101,8 +100,7 @@ class ReviewScreen(SteppingScreen):
         self.query_one("#review-from", Static).update("")
         await self.replace_step(Static(Content("\n\n").join(parts), id="review-end"))
         button = self.query_one("#next", Button)
-        button.label = say("review.done")
-        button.refresh(layout=True)
+        relabel(button, say("review.done"))
         button.focus()
 
     async def action_next(self) -> None:
